@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from card_station.keys.errors import (
@@ -34,9 +34,16 @@ def parse_certificate(der: bytes, what: str) -> x509.Certificate:
     if not isinstance(der, bytes | bytearray) or not der:
         raise MalformedCertificate(f"the {what} certificate is empty or not bytes")
     try:
-        return x509.load_der_x509_certificate(bytes(der))
-    except ValueError as exc:
-        raise MalformedCertificate(f"the {what} certificate is not a DER X.509 certificate ({exc})") from None
+        cert = x509.load_der_x509_certificate(bytes(der))
+        # cryptography parses fields lazily: read every field the checks use now, so that a damaged
+        # certificate fails here as MalformedCertificate and not later as a library error.
+        _ = (cert.version, cert.issuer, cert.subject, cert.extensions, cert.signature_hash_algorithm)
+        cert.public_key()
+    except (ValueError, x509.InvalidVersion, x509.DuplicateExtension, UnsupportedAlgorithm) as exc:
+        raise MalformedCertificate(
+            f"the {what} certificate is not a usable X.509 certificate ({exc})"
+        ) from None
+    return cert
 
 
 def _extension(cert: x509.Certificate, kind: type[_E]) -> _E | None:

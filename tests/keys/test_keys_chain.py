@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from card_station.keys.chain import verify_chain
 from card_station.keys.errors import (
     CertificateExpired,
     CertificateNotYetValid,
+    ChainError,
     KeyInputError,
     MalformedCertificate,
     RootNotTrustworthy,
@@ -243,3 +245,22 @@ def test_a_certificate_period_that_ends_before_it_starts_is_refused(pki: Pki) ->
 def test_an_empty_common_name_is_refused() -> None:
     with pytest.raises(KeyInputError, match="common name"):
         subject_name("  ", development=True)
+
+
+def test_every_single_byte_flip_in_the_station_certificate_fails_as_a_chain_error(pki: Pki) -> None:
+    """cryptography parses certificate fields lazily; a damaged field must still surface as a ChainError
+    (MalformedCertificate or a failed check), never as a library exception. The one flip that passes is
+    the signature BIT STRING's unused-bits byte, outside what is signed: all but the fingerprint unchanged."""
+    station = der(pki.station)
+    genuine = verify_chain(station, pki.root_der, NOW)
+    accepted = []
+    for index in range(len(station)):
+        damaged = bytearray(station)
+        damaged[index] ^= 0x01
+        try:
+            facts = verify_chain(bytes(damaged), pki.root_der, NOW)
+        except ChainError:
+            continue
+        assert replace(facts, sha256_fingerprint=genuine.sha256_fingerprint) == genuine
+        accepted.append(index)
+    assert len(accepted) <= 1
