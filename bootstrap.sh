@@ -15,6 +15,8 @@ APT_PACKAGES=(
   fonts-lohit-deva poppler-utils
   # the private pcscd runs in a mount namespace (unshare)
   util-linux
+  # the central service's PostgreSQL backend is tested against Debian's server, started by the tests
+  postgresql
 )
 
 missing=()

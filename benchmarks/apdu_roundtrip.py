@@ -32,6 +32,7 @@ from apdu.emulator.stack import EmulatorStack, socket_path_for
 from apdu.fcp import ALWAYS, Fcp, FileKind, Operation
 from apdu.iso7816 import Iso7816
 from apdu.transport import Transport
+from apdu.transport.counting import CountingTransport
 from apdu.transport.pcsc import PcscTransport, wait_for_card
 
 READ_200 = bytes.fromhex("00B00000C8")
@@ -41,35 +42,6 @@ WARM_UP = 200
 BIG_EF = 0x5F10
 BIG_SIZE = 60_000
 TRANSPORT_KEY_REF = 1
-
-
-class CountingTransport:
-    """Counts the APDUs a command layer sends (GET RESPONSE and resends happen below, in the transport)."""
-
-    def __init__(self, inner: Transport) -> None:
-        self.inner = inner
-        self.count = 0
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def atr(self) -> bytes:
-        return self.inner.atr
-
-    def connect(self) -> None:
-        self.inner.connect()
-
-    def disconnect(self) -> None:
-        self.inner.disconnect()
-
-    def reset(self) -> bytes:
-        return self.inner.reset()
-
-    def transmit(self, command: bytes) -> bytes:
-        self.count += 1
-        return self.inner.transmit(command)
 
 
 def _percentile(samples: list[float], fraction: float) -> float:
@@ -129,14 +101,14 @@ def _bulk(transport: Transport, extended: bool, payload: bytes) -> dict[str, flo
     counter = CountingTransport(transport)
     card = Iso7816(counter, extended=extended)
     card.select_fid(BIG_EF)
-    counter.count = 0
+    counter.apdus = 0
     start = time.perf_counter()
     card.update_binary(payload)
-    write_s, write_apdus = time.perf_counter() - start, counter.count
-    counter.count = 0
+    write_s, write_apdus = time.perf_counter() - start, counter.apdus
+    counter.apdus = 0
     start = time.perf_counter()
     back = card.read_binary(0, len(payload))
-    read_s, read_apdus = time.perf_counter() - start, counter.count
+    read_s, read_apdus = time.perf_counter() - start, counter.apdus
     if back != payload:
         raise RuntimeError("read back differs from what was written")
     kind = "extended" if extended else "short"

@@ -9,9 +9,22 @@ import sys
 from collections.abc import Sequence
 
 from apdu.status import ApduError
-from card_station.cli import apdu_cmd, demo, emulator, readers
+from card_station.cli import (
+    apdu_cmd,
+    audit,
+    block,
+    central,
+    db,
+    demo,
+    emulator,
+    endorse,
+    personalise,
+    read,
+    readers,
+    sync,
+)
 
-COMMANDS = (readers, apdu_cmd, emulator, demo)
+COMMANDS = (readers, apdu_cmd, emulator, demo, central, sync, db, audit, personalise, read, endorse, block)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,26 @@
+"""What the audit trail records (issue 5: every login, card write, handover, OTP view or request, block
+and export), as a closed set so that a typo cannot invent an action nobody looks for."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class AuditAction(Enum):
+    LOGIN = "login"
+    LOGIN_FAILED = "login.failed"
+    LOGIN_LOCKED = "login.locked"
+    OPERATOR_CREATED = "operator.created"
+    OPERATOR_UNLOCKED = "operator.unlocked"
+    OPERATOR_DEACTIVATED = "operator.deactivated"
+    APPLICATION_VERIFIED = "application.verified"
+    CARD_WRITE = "card.write"
+    HANDOVER = "handover"
+    OTP_SENT = "otp.sent"
+    OTP_VIEW = "otp.view"
+    OTP_REQUEST = "otp.request"
+    BLOCK = "card.block"
+    UNBLOCK = "card.unblock"
+    CARD_LOST = "card.lost"
+    EXPORT = "export"
+    BACKUP = "backup"

@@ -1,0 +1,1 @@
+"""The use cases the GUI and the CLI call (design "services/"), each with its collaborators passed in."""
