@@ -13,6 +13,8 @@ APT_PACKAGES=(
   # Qt offscreen and PDF checks (see docs), Devanagari font for Hindi screens and receipts
   libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
   fonts-lohit-deva poppler-utils
+  # card faces: the Latin font they are set in, and a QR decoder the tests read the printed code back with
+  fonts-dejavu-core zbar-tools
   # the private pcscd runs in a mount namespace (unshare)
   util-linux
   # the central service's PostgreSQL backend is tested against Debian's server, started by the tests

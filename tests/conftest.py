@@ -29,6 +29,9 @@ os.environ["PCSCLITE_CSOCK_NAME"] = str(_PCSC_WORKDIR / "run" / "pcscd" / "pcscd
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 atexit.register(shutil.rmtree, _PCSC_WORKDIR, ignore_errors=True)
 
+pytest_plugins = ["station_fixtures"]
+"""The station database fixtures (tests/station_fixtures.py) every store-backed folder shares."""
+
 READER_64K = 0
 READER_32K = 1
 READER_T0 = 2

@@ -5,34 +5,18 @@
 from __future__ import annotations
 
 from apdu.transport import Transport
+from apdu.transport.decorator import TransportDecorator
 
 
-class CountingTransport:
+class CountingTransport(TransportDecorator):
     def __init__(self, inner: Transport) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.apdus = 0
         self.sent = 0
         self.received = 0
 
     def __repr__(self) -> str:
         return f"CountingTransport({self.inner!r}, apdus={self.apdus})"
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def atr(self) -> bytes:
-        return self.inner.atr
-
-    def connect(self) -> None:
-        self.inner.connect()
-
-    def disconnect(self) -> None:
-        self.inner.disconnect()
-
-    def reset(self) -> bytes:
-        return self.inner.reset()
 
     def transmit(self, command: bytes) -> bytes:
         response = self.inner.transmit(command)

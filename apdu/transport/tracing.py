@@ -29,6 +29,7 @@ from apdu.fcp import Fcp, FileKind
 from apdu.status import describe
 from apdu.tlv import TlvError
 from apdu.transport import Transport, TransportError
+from apdu.transport.decorator import TransportDecorator
 
 REDACTED = "<redacted {} bytes>"
 _REDACTED_PATTERN = re.compile(r"<redacted (\d+) bytes> ([0-9A-F]{4})")
@@ -224,7 +225,7 @@ def _sfi_of(apdu: CommandApdu) -> int | None:
     return None
 
 
-class TracingTransport:
+class TracingTransport(TransportDecorator):
     """Wraps ``inner``; each exchange goes to ``sink`` (any callable taking a ``TraceEntry``)."""
 
     def __init__(
@@ -233,39 +234,24 @@ class TracingTransport:
         sink: Callable[[TraceEntry], None],
         policy: RedactionPolicy = DEFAULT_POLICY,
     ) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._sink = sink
         self._policy = policy
         self._files = _SecretFiles(policy)
 
-    def __repr__(self) -> str:
-        return f"TracingTransport({self._inner!r})"
-
-    @property
-    def name(self) -> str:
-        return self._inner.name
-
-    @property
-    def atr(self) -> bytes:
-        return self._inner.atr
-
-    @property
-    def inner(self) -> Transport:
-        return self._inner
-
     def connect(self) -> None:
         started = time.perf_counter()
-        self._inner.connect()
-        self._event(EntryKind.CONNECT, started, self._inner.atr.hex().upper())
+        self.inner.connect()
+        self._event(EntryKind.CONNECT, started, self.inner.atr.hex().upper())
 
     def disconnect(self) -> None:
         started = time.perf_counter()
-        self._inner.disconnect()
+        self.inner.disconnect()
         self._event(EntryKind.DISCONNECT, started, "")
 
     def reset(self) -> bytes:
         started = time.perf_counter()
-        atr = self._inner.reset()
+        atr = self.inner.reset()
         self._files = _SecretFiles(self._policy)
         self._event(EntryKind.RESET, started, atr.hex().upper())
         return atr
@@ -284,7 +270,7 @@ class TracingTransport:
         wall = time.time()
         started = time.perf_counter()
         try:
-            response = self._inner.transmit(command)
+            response = self.inner.transmit(command)
         except TransportError as exc:
             duration = (time.perf_counter() - started) * 1000
             self._sink(

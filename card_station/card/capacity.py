@@ -9,7 +9,7 @@ order, fit the card's free memory (a 32 KB card given the 64 KB layout is refuse
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from card_station.card.errors import CapacityError
 from card_station.card.files import DECLARATIONS
@@ -50,11 +50,17 @@ def _overflow(decl: FileDecl, data: FileData, profile: CardProfile) -> tuple[int
 
 
 def check_files_fit(
-    files: Mapping[str, FileData], profile: CardProfile, free_bytes: int | None = None
+    files: Mapping[str, FileData],
+    profile: CardProfile,
+    free_bytes: int | None = None,
+    *,
+    declarations: Sequence[FileDecl] = DECLARATIONS,
 ) -> None:
-    """Raise CapacityError naming the first file that does not fit and by how many bytes."""
+    """Raise CapacityError naming the first file that does not fit and by how many bytes.
+
+    ``declarations`` are the files created, in order: the ECHS layout's by default, or another
+    application's (docs/sects-card.md)."""
     free = profile.nominal_free if free_bytes is None else free_bytes
-    declarations = DECLARATIONS
     needed = sum(decl.cost(profile) for decl in declarations)
     for decl in declarations:
         data = files.get(decl.name)

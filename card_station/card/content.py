@@ -8,7 +8,7 @@ data objects a newer layout added (``unknown``) so that a station rewriting a fi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -245,8 +245,21 @@ class Endorsement:
     unknown: tuple[Tlv, ...] = ()
 
 
-def _frozen_photos(photos: Mapping[str, bytes]) -> Mapping[str, bytes]:
+def frozen_photos(photos: Mapping[str, bytes]) -> Mapping[str, bytes]:
+    """A read-only copy of ``photos`` in person-id order, so that a content value stays frozen and equal
+    contents compare equal whatever order their photos came in."""
     return MappingProxyType(dict(sorted(photos.items())))
+
+
+def check_people(
+    numbers: list[int], what: str, photos: Mapping[str, bytes], person_ids: Iterable[str]
+) -> None:
+    """The records of ``what`` are numbered 1..n in order, and every photo belongs to a person on the card."""
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise ValueError(f"{what} must be numbered 1..{len(numbers)} in order, got {numbers}")
+    strangers = sorted(set(photos) - set(person_ids))
+    if strangers:
+        raise ValueError(f"photos for persons not on the card: {', '.join(strangers)}")
 
 
 @dataclass(frozen=True)
@@ -258,14 +271,9 @@ class CardContent:
     member: MemberOnCard
     dependants: tuple[DependantOnCard, ...]
     endorsements: tuple[Endorsement, ...] = ()
-    photos: Mapping[str, bytes] = field(default_factory=lambda: _frozen_photos({}))
+    photos: Mapping[str, bytes] = field(default_factory=lambda: frozen_photos({}))
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "photos", _frozen_photos(self.photos))
+        object.__setattr__(self, "photos", frozen_photos(self.photos))
         numbers = [d.number for d in self.dependants]
-        if numbers != list(range(1, len(numbers) + 1)):
-            raise ValueError(f"dependants must be numbered 1..{len(numbers)} in order, got {numbers}")
-        known = {MEMBER_ID, *(d.person_id for d in self.dependants)}
-        strangers = sorted(set(self.photos) - known)
-        if strangers:
-            raise ValueError(f"photos for persons not on the card: {', '.join(strangers)}")
+        check_people(numbers, "dependants", self.photos, (MEMBER_ID, *(d.person_id for d in self.dependants)))

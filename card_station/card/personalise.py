@@ -27,8 +27,7 @@ from apdu.status import FileNotFound
 from card_station.card import file_io
 from card_station.card.chips import chip_from_atr
 from card_station.card.content import CardContent
-from card_station.card.files import application, card, dir, sod, status
-from card_station.card.files.access import CARD_WRITE_KEY_REF
+from card_station.card.files import application, card, declaration, dir, sod, status
 from card_station.card.files.decl import FileData
 from card_station.card.layout import (
     APPLICATION_AID,
@@ -38,24 +37,15 @@ from card_station.card.layout import (
     encode_content,
 )
 from card_station.card.operation_errors import VerificationFailed, WrongCard
-from card_station.card.profile import CardProfile
+from card_station.card.personalisation_steps import bracket, create_and_write, delete_partial, take_over_keys
 from card_station.card.reader import read_card
 from card_station.card.reading import verify_reading
-from card_station.card.session import (
-    CardKeys,
-    KeyHeld,
-    authenticate,
-    closed,
-    ensure_authentication_key,
-    install_card_keys,
-    key_held,
-    opened,
-    read_serial,
-)
-from card_station.card.sod import SodVerdict, build_sod, verify_sod
+from card_station.card.session import read_serial
+from card_station.card.sod import SodVerdict, verify_sod
 from card_station.keys import KeyStore
 
 MF = 0x3F00
+_SIGNED = tuple(declaration(name) for name in SIGNED_FILES)
 
 
 @dataclass(frozen=True)
@@ -107,24 +97,21 @@ def _check_card_state(card_io: Iso7816, life_cycle: LifeCycle) -> Start:
     raise WrongCard("this card already holds another application: use a blank ECHS card")
 
 
-def _remove_partial(card_io: Iso7816) -> None:
-    """Delete what a torn personalisation created (the DF with its EFs, EF.CARD, EF.DIR), from the MF."""
-    for fid in (application.DECL.fid, card.DECL.fid, dir.DECL.fid):
-        try:
-            card_io.delete_file(fid)
-        except FileNotFound:
-            continue
-
-
 def personalise(
     card_io: Iso7816,
     build: Callable[[bytes], CardContent],
     keys: KeyStore,
     transport_key: bytes,
     now: datetime,
+    *,
+    reserved_bytes: int = 0,
 ) -> Personalised:
     """Personalise the card on ``card_io`` with ``build(serial)`` (the content for this chip's serial),
     signing EF.SOD at ``now`` with the station key of ``keys``; finishes a torn personalisation.
+
+    ``reserved_bytes`` > 0 keeps that much EEPROM free for a second application (docs/sects-card.md
+    "Both applications on one card"): the layout may then be of a smaller profile than the chip (the
+    32 KB layout on a 64 KB chip), and the capacity check counts the reserve as used.
 
     Raises ``WrongCard`` (nothing written) for a card that is not blank stock of the content's size,
     ``CapacityError`` when the content does not fit, ``VerificationFailed`` when the read-back differs.
@@ -137,43 +124,37 @@ def personalise(
     profile = content.info.size
     if content.info.serial != serial:
         raise ValueError("the content was built for another card serial")
-    if chip.profile is not profile:
+    shares_chip = reserved_bytes > 0 and chip.profile.capacity > profile.capacity
+    if chip.profile is not profile and not shares_chip:
         raise WrongCard(
             f"this is a {chip.profile.label} card ({chip.name}) and the application is laid out for a "
             f"{profile.label} card: insert a {profile.label} card or choose the {chip.profile.label} layout"
         )
-    files = encode_content(content, profile, chip.free_when_blank)
+    files = encode_content(content, profile, chip.free_when_blank - reserved_bytes)
     start = _check_card_state(card_io, mf.life_cycle)
     if start is Start.PERSONALISED:
         return _already_done(card_io, content, serial, keys.root_certificate(), now)
     resumed = start is Start.TORN
 
-    card_keys = CardKeys.derive(keys, serial)
-    held = key_held(
-        card_io, CARD_WRITE_KEY_REF, {KeyHeld.TRANSPORT: transport_key, KeyHeld.CARD: card_keys.write}
-    )
-    if held is KeyHeld.TRANSPORT:
-        authenticate(card_io, transport_key)
-        install_card_keys(card_io, card_keys)
-    else:
-        authenticate(card_io, card_keys.write)
-        ensure_authentication_key(card_io, card_keys)
+    take_over_keys(card_io, keys, serial, transport_key)
     if resumed:
-        _remove_partial(card_io)
+        delete_partial(card_io, (application.DECL.fid, card.DECL.fid, dir.DECL.fid))
 
-    open_status = opened(content.status, now)
-    final_status = closed(open_status)
-    signed = {name: data for name, data in files.items() if name != dir.DECL.name}
-    signed[status.DECL.name] = status.DECL.encode(final_status)
-    sod_bytes = build_sod(signed, serial, keys, now)
-    planned = {**files, status.DECL.name: status.DECL.encode(open_status), sod.DECL.name: sod_bytes}
-    written = _write_all(card_io, planned, profile)
-    card_io.update_binary(signed[status.DECL.name], 0, sfi=status.DECL.sfi)
+    plan = bracket(
+        files,
+        content.status,
+        signed=_SIGNED,
+        status_decl=status.DECL,
+        sod_decl=sod.DECL,
+        serial=serial,
+        keys=keys,
+        now=now,
+    )
+    written = create_and_write(card_io, DECLARATIONS, plan.files, profile)
+    written += plan.close(card_io)
     card_io.activate_file(MF)
-    written += len(signed[status.DECL.name])
-    final = {**planned, status.DECL.name: signed[status.DECL.name]}
-    verdict = _verify(card_io, final, serial, keys.root_certificate(), now)
-    return Personalised(serial, replace(content, status=final_status), final, written, resumed, verdict)
+    verdict = _verify(card_io, plan.final, serial, keys.root_certificate(), now)
+    return Personalised(serial, replace(content, status=plan.status), plan.final, written, resumed, verdict)
 
 
 def _already_done(
@@ -194,23 +175,6 @@ def _already_done(
             "update operations, and an interrupted update is finished by running that update again"
         )
     return Personalised(serial, found, dict(checked.reading.files), 0, True, checked.verdict)
-
-
-def _data_size(data: FileData) -> int:
-    return sum(map(len, data)) if isinstance(data, tuple) else len(data)
-
-
-def _write_all(card_io: Iso7816, files: dict[str, FileData], profile: CardProfile) -> int:
-    """Create every file in layout order and write it while it is the current EF (no SELECT needed)."""
-    written = 0
-    for decl in DECLARATIONS:
-        card_io.create_file(decl.fcp(profile))
-        if decl.is_df:
-            continue
-        data = files[decl.name]
-        file_io.write_new(card_io, data)
-        written += _data_size(data)
-    return written
 
 
 def _read_back(card_io: Iso7816, files: dict[str, FileData]) -> dict[str, FileData]:

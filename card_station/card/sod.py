@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -25,7 +25,7 @@ from card_station.card.codecs import sod as codec
 from card_station.card.codecs.sod import SecurityObject
 from card_station.card.errors import MalformedFile, SecurityObjectError
 from card_station.card.files import SIGNED_FILES, declaration
-from card_station.card.files.decl import FileData
+from card_station.card.files.decl import FileData, FileDecl
 from card_station.card.version import LAYOUT_VERSION
 from card_station.keys.chain import verify_chain
 from card_station.keys.errors import KeysError
@@ -55,35 +55,51 @@ class SodSigner(Protocol):
     def station_certificate(self) -> bytes: ...
 
 
-def file_digest(name: str, raw: FileData) -> bytes:
-    """SHA-256 of a file's content as EF.SOD hashes it.
+def _signed_declarations(signed_files: Sequence[FileDecl] | None) -> dict[str, FileDecl]:
+    """The files an EF.SOD signs, by name: the ECHS layout's by default, or another application's
+    (docs/sects-card.md: the SECTS application signs its own files with the same EF.SOD format)."""
+    if signed_files is None:
+        return {name: declaration(name) for name in SIGNED_FILES}
+    return {decl.name: decl for decl in signed_files}
+
+
+def file_digest(name: str, raw: FileData, decl: FileDecl | None = None) -> bytes:
+    """SHA-256 of a file's content as EF.SOD hashes it (``decl`` defaults to the ECHS file ``name``).
 
     A transparent TLV file: its one data object, padding excluded. EF.STATUS: its 32 bytes. A record
     file: each record's data object preceded by its length as two bytes big-endian, so record boundaries
     are hashed too. Padding that is not uniform raises MalformedFile.
     """
-    content = declaration(name).canonical(raw)
+    content = (declaration(name) if decl is None else decl).canonical(raw)
     if isinstance(content, tuple):
         content = b"".join(len(record).to_bytes(2, "big") + record for record in content)
     return hashlib.sha256(content).digest()
 
 
-def build_sod(files: Mapping[str, FileData], serial: bytes, signer: SodSigner, signed_at: datetime) -> bytes:
+def build_sod(
+    files: Mapping[str, FileData],
+    serial: bytes,
+    signer: SodSigner,
+    signed_at: datetime,
+    *,
+    signed_files: Sequence[FileDecl] | None = None,
+) -> bytes:
     """EF.SOD's bytes for ``files`` (every signed file, as ``layout.encode_content`` gives them).
 
     ``serial`` is the card serial read from EF.GDO (2F02, tag 5A); ``signed_at`` is the station's
-    clock (timezone-aware).
+    clock (timezone-aware). ``signed_files`` are the files signed when not the ECHS layout's.
     """
-    missing = [name for name in SIGNED_FILES if name not in files]
-    undeclared = sorted(set(files) - set(SIGNED_FILES))
+    decls = _signed_declarations(signed_files)
+    missing = [name for name in decls if name not in files]
+    undeclared = sorted(set(files) - set(decls))
     if missing or undeclared:
         raise SecurityObjectError(
-            f"EF.SOD signs exactly {', '.join(SIGNED_FILES)}; "
+            f"EF.SOD signs exactly {', '.join(decls)}; "
             f"missing: {', '.join(missing) or 'none'}; not signed: {', '.join(undeclared) or 'none'}"
         )
     if not serial:
         raise SecurityObjectError("the card serial is empty: read it from EF.GDO (2F02, tag 5A)")
-    hashes = {declaration(name).fid: file_digest(name, files[name]) for name in SIGNED_FILES}
+    hashes = {decl.fid: file_digest(name, files[name], decl) for name, decl in decls.items()}
     certificate = signer.station_certificate()
     content = codec.signed_content(LAYOUT_VERSION, serial, signed_at, hashes, certificate)
     sod = SecurityObject(
@@ -144,13 +160,21 @@ class SodVerdict:
 
 
 def verify_sod(
-    sod: bytes, files: Mapping[str, FileData], serial: bytes, root_certificate_der: bytes, at: datetime
+    sod: bytes,
+    files: Mapping[str, FileData],
+    serial: bytes,
+    root_certificate_der: bytes,
+    at: datetime,
+    *,
+    signed_files: Sequence[FileDecl] | None = None,
 ) -> SodVerdict:
     """Check EF.SOD (as read, padding allowed) against the files read, the card serial and the root.
 
     Every check runs and every failure is reported (FORMAT alone stops the rest). ``files`` may omit
     signed files (they are listed as unchecked), but may not contain a file EF.SOD does not sign.
+    ``signed_files`` are the files signed when not the ECHS layout's.
     """
+    decls = _signed_declarations(signed_files)
     try:
         decoded = declaration(SOD_FILE).decode(sod)
     except MalformedFile as exc:
@@ -172,27 +196,27 @@ def verify_sod(
         verify_signature(decoded.certificate, decoded.signed_content, decoded.signature)
     except UNREADABLE_CERTIFICATE as exc:
         failures.append(SodFailure(SodCheck.SIGNATURE, _certificate_fault(exc)))
-    checked, hash_failures = _check_hashes(decoded, files)
+    checked, hash_failures = _check_hashes(decoded, files, decls)
     failures.extend(hash_failures)
-    unchecked = tuple(name for name in SIGNED_FILES if name not in files)
+    unchecked = tuple(name for name in decls if name not in files)
     return SodVerdict(tuple(failures), checked, unchecked, signer, decoded.signed_at)
 
 
 def _check_hashes(
-    decoded: SecurityObject, files: Mapping[str, FileData]
+    decoded: SecurityObject, files: Mapping[str, FileData], decls: Mapping[str, FileDecl]
 ) -> tuple[tuple[str, ...], list[SodFailure]]:
     checked: list[str] = []
     failures: list[SodFailure] = []
-    for name in SIGNED_FILES:
+    for name, decl in decls.items():
         if name not in files:
             continue
-        fid = declaration(name).fid
+        fid = decl.fid
         expected = decoded.hashes.get(fid)
         if expected is None:
             failures.append(SodFailure(SodCheck.FILE_HASH, f"{name} ({fid:04X}) has no hash in EF.SOD"))
             continue
         try:
-            actual = file_digest(name, files[name])
+            actual = file_digest(name, files[name], decl)
         except MalformedFile as exc:
             failures.append(SodFailure(SodCheck.FILE_HASH, str(exc)))
             continue
@@ -200,6 +224,6 @@ def _check_hashes(
             checked.append(name)
         else:
             failures.append(SodFailure(SodCheck.FILE_HASH, f"{name} was changed or copied from another card"))
-    for name in sorted(set(files) - set(SIGNED_FILES)):
+    for name in sorted(set(files) - set(decls)):
         failures.append(SodFailure(SodCheck.FILE_HASH, f"{name} is not a file EF.SOD signs"))
     return tuple(checked), failures

@@ -29,6 +29,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from card_station.central import migrate
 from card_station.central.batch import BatchError, WireEvent
 from card_station.central.credentials import (
     Credential,
@@ -37,7 +38,7 @@ from card_station.central.credentials import (
     hash_secret,
     secret_matches,
 )
-from card_station.central.models import Base, Event, Feed, FeedHead, FeedItem, Station
+from card_station.central.models import Event, Feed, FeedHead, FeedItem, Station
 from card_station.central.projection import FeedChange, project
 
 log = logging.getLogger(__name__)
@@ -144,7 +145,7 @@ class CentralStore:
         if make_url(self.url).get_backend_name() == "sqlite":
             _sqlite_pragmas(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        Base.metadata.create_all(self.engine)
+        migrate.upgrade(self.engine)
         with self._sessions.begin() as session:
             if session.get(FeedHead, 1) is None:
                 session.add(FeedHead(id=1, last_seq=0))

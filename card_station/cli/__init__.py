@@ -12,19 +12,50 @@ from apdu.status import ApduError
 from card_station.cli import (
     apdu_cmd,
     audit,
+    batch,
     block,
     central,
+    counter,
     db,
     demo,
     emulator,
     endorse,
+    face,
+    gui,
+    handover,
+    operator,
     personalise,
     read,
     readers,
+    sects,
+    selftest,
+    status,
     sync,
 )
 
-COMMANDS = (readers, apdu_cmd, emulator, demo, central, sync, db, audit, personalise, read, endorse, block)
+COMMANDS = (
+    readers,
+    apdu_cmd,
+    emulator,
+    demo,
+    central,
+    sync,
+    db,
+    audit,
+    operator,
+    personalise,
+    read,
+    endorse,
+    block,
+    batch,
+    selftest,
+    gui,
+    face,
+    handover,
+    counter,
+    status,
+    sects,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,7 +22,7 @@ from card_station import audit
 from card_station.audit import AuditAction
 from card_station.store.models.operators import Operator
 from card_station.store.passwords import check_strength, hash_password, password_matches
-from card_station.store.roles import Permission, PermissionDenied, Role, require
+from card_station.store.roles import OperatorRef, Permission, PermissionDenied, Role, require
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -48,7 +48,7 @@ class LoginResult:
     refusal: LoginRefusal | None
 
 
-def current_operator(session: Session, operator: Operator) -> Operator:
+def current_operator(session: Session, operator: OperatorRef) -> Operator:
     """The operator as the database holds it now (a role change or deactivation takes effect at once)."""
     current = session.get(Operator, operator.id)
     if current is None:
@@ -80,6 +80,17 @@ def create_operator(
     actor = current_operator(session, admin)
     require(actor, Permission.MANAGE_OPERATORS)
     return _create(session, actor, username, display_name=display_name, role=role, password=password, now=now)
+
+
+def create_officer_login(
+    session: Session, state_cell: Operator, code: str, *, display_name: str, password: str, now: datetime
+) -> Operator:
+    """A verified SECTS DDO/TO's login: user ID its code, role DDO, made by the state cell as it verifies
+    the officer (seed 001 annexure 1, bullet 11). The one operator made without ``MANAGE_OPERATORS``, and
+    only of the role DDO."""
+    actor = current_operator(session, state_cell)
+    require(actor, Permission.SECTS_VERIFY_OFFICER)
+    return _create(session, actor, code, display_name=display_name, role=Role.DDO, password=password, now=now)
 
 
 def _create(

@@ -10,32 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
+from card_station import alembic_scripts
 from card_station.store.errors import ForeignDatabase, UnknownSchema
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def alembic_config(connection: Connection) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    return config
-
-
 def head_revision() -> str:
-    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
-    if head is None:
-        raise RuntimeError(f"no migrations found under {MIGRATIONS}")
-    return head
+    return alembic_scripts.head_revision(MIGRATIONS)
 
 
 def known_revisions() -> frozenset[str]:
-    return frozenset(script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions())
+    return alembic_scripts.known_revisions(MIGRATIONS)
 
 
 def check_revision(revision: str | None, tables: set[str]) -> None:
@@ -64,9 +53,9 @@ def current_revision(connection: Connection) -> str | None:
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
     current_revision(connection)
-    command.upgrade(alembic_config(connection), revision)
+    command.upgrade(alembic_scripts.alembic_config(MIGRATIONS, connection), revision)
 
 
 def downgrade(connection: Connection, revision: str) -> None:
     current_revision(connection)
-    command.downgrade(alembic_config(connection), revision)
+    command.downgrade(alembic_scripts.alembic_config(MIGRATIONS, connection), revision)

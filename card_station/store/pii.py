@@ -20,45 +20,16 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from card_station.domain import verhoeff
+
 KEY_BYTES = 32
 NONCE_BYTES = 12
 _MOBILE = re.compile(r"[6-9]\d{9}")
 _AADHAAR = re.compile(r"[2-9]\d{11}")
 
-# Verhoeff tables (dihedral group D5), the checksum of Aadhaar numbers (UIDAI, "Aadhaar numbering").
-_D = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-    (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
-    (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
-    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7),
-    (4, 0, 1, 2, 3, 9, 5, 6, 7, 8),
-    (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
-    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2),
-    (7, 6, 5, 9, 8, 2, 1, 0, 4, 3),
-    (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
-    (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
-)
-_P = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-    (1, 5, 7, 6, 2, 8, 3, 0, 9, 4),
-    (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
-    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7),
-    (9, 4, 5, 3, 1, 2, 6, 8, 7, 0),
-    (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
-    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5),
-    (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
-)
-
 
 class PiiError(ValueError):
     """A number is malformed, or a ciphertext does not decrypt under this station's key."""
-
-
-def verhoeff_valid(digits: str) -> bool:
-    check = 0
-    for position, digit in enumerate(reversed(digits)):
-        check = _D[check][_P[position % 8][int(digit)]]
-    return check == 0
 
 
 def normalise_mobile(text: str) -> str:
@@ -77,7 +48,7 @@ def normalise_aadhaar(text: str) -> str:
     digits = re.sub(r"[\s-]", "", text)
     if not _AADHAAR.fullmatch(digits):
         raise PiiError("an Aadhaar number must be 12 digits and cannot start with 0 or 1")
-    if not verhoeff_valid(digits):
+    if not verhoeff.is_valid(digits):
         raise PiiError("the Aadhaar number's check digit is wrong; re-read it from the card or letter")
     return digits
 
@@ -131,6 +102,11 @@ class DataKey:
                 f"the {field} of {owner} does not decrypt: wrong station data key, or the value was moved"
             ) from None
         return plain.decode()
+
+    @property
+    def otp_key(self) -> bytes:
+        """The OTP HMAC sub-key, for ``handover.OtpSecret`` (docs/otp.md "Wiring for the store")."""
+        return self._otp
 
     def otp_mac(self, otp: str, *, application_key: str) -> bytes:
         """HMAC-SHA-256 of an OTP bound to its application; the store keeps only this."""

@@ -19,6 +19,10 @@ class Role(Enum):
     COUNTER = "token counter operator"
     TECHNICIAN = "technician"
     ADMIN = "administrator"
+    COORDINATOR = "SECTS district coordinator (registration desk)"
+    DDO = "SECTS DDO/TO (drawing and disbursing or treasury officer)"
+    STATE_CELL = "SECTS state cell (राज्य स्तरीय प्रकोष्ठ)"
+    EMPLOYEE = "SECTS employee or pensioner (self-print)"
 
 
 class Permission(Enum):
@@ -41,6 +45,13 @@ class Permission(Enum):
     EXPORT = "export data"
     MANAGE_OPERATORS = "create, lock and unlock operators"
     VERIFY_AUDIT = "verify the audit trail"
+    SECTS_REGISTER_OFFICER = "register a DDO/TO and add its offices (SECTS)"
+    SECTS_VERIFY_OFFICER = "mark a DDO/TO registration verified (SECTS state cell)"
+    SECTS_REGISTER_BENEFICIARY = "register an employee or pensioner (SECTS)"
+    SECTS_VERIFY_BENEFICIARY = "verify an employee or pensioner registration (SECTS DDO/TO)"
+    SECTS_PRINT_CARD = "print SECTS health cards at state level"
+    SECTS_SELF_PRINT = "print one's own SECTS health card"
+    SECTS_VIEW = "view SECTS registrations"
 
 
 _P = Permission
@@ -64,9 +75,19 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(
         {_P.MANAGE_OPERATORS, _P.VERIFY_AUDIT, _P.UNBLOCK_CARD, _P.BACKUP_DATABASE, _P.EXPORT, _P.BLOCK_CARD}
     ),
+    Role.COORDINATOR: frozenset({_P.SECTS_REGISTER_OFFICER, _P.SECTS_REGISTER_BENEFICIARY, _P.SECTS_VIEW}),
+    Role.DDO: frozenset({_P.SECTS_REGISTER_BENEFICIARY, _P.SECTS_VERIFY_BENEFICIARY, _P.SECTS_VIEW}),
+    Role.STATE_CELL: frozenset({_P.SECTS_VERIFY_OFFICER, _P.SECTS_PRINT_CARD, _P.SECTS_VIEW}),
+    Role.EMPLOYEE: frozenset({_P.SECTS_SELF_PRINT}),
 }
 """Who may do what. Blocking is open to the clerk, the counter (a card reported lost at the polyclinic) and
-the admin, because a block protects the scheme and is always audited; unblocking is the admin's alone."""
+the admin, because a block protects the scheme and is always audited; unblocking is the admin's alone.
+
+The SECTS roles (seed 001) follow its annexures: the district coordinator ("जिला समन्वयक", covering letter
+para 3) enters DDO/TO forms and may enter employees' forms; the DDO/TO enters and verifies its employees'
+forms (annexure 2, bullet 6), never one it entered itself (checked in ``sects.services``); the state cell
+("राज्य स्तरीय प्रकोष्ठ", annexure 1, bullet 11) verifies DDO/TO forms and prints cards at state level; an
+employee, logged in with the user ID and an OTP, prints only his own card (annexure 2, bullet 7(b))."""
 
 
 class PermissionDenied(PermissionError):
@@ -82,6 +103,15 @@ class Actor(Protocol):
 
     @property
     def active(self) -> bool: ...
+
+
+class OperatorRef(Actor, Protocol):
+    """Who is acting, as a service is handed it: the ORM ``Operator`` row or any record with its id (the
+    desktop shell's logged-in operator). Services reload the row by ``id`` (``operators.current_operator``)
+    and check the role on what the database holds now, so a stale record grants nothing."""
+
+    @property
+    def id(self) -> int: ...
 
 
 def require(actor: Actor, permission: Permission) -> None:

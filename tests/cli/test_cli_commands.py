@@ -25,17 +25,22 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
     )
 
 
-def test_demo_runs_the_round_trip_through_two_virtual_readers() -> None:
+def test_demo_runs_the_main_job_end_to_end() -> None:
+    """README's first command: the main job on the embedded default (private pcscd, emulated 64 KB cards,
+    a temporary SQLite store, the console SMS gateway), one line per step, exit 0."""
     result = _run("demo")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    assert "Card Station Virtual 0 00 00: card present" in out
-    assert "Card Station Virtual 0 00 01: no card" in out
-    assert "ATR: 3B" in out
-    for command in ("> 00A4", "> 00E0", "> 00D6", "> 00B0"):
-        assert command in out
-    assert "<redacted 16 bytes>" in out
-    assert "read back 76 bytes: identical" in out
+    steps = [line.split(".", 1)[0] for line in out.splitlines() if line[:1].isdigit()]
+    assert steps == ["1", "2", "3", "4", "4", "5", "6", "7", "8"]
+    assert "readers: Card Station Virtual 0 00 00, Card Station Virtual 0 00 01" in out
+    assert "entered by clerk, verified by verifier" in out
+    assert out.count("on a 64 KB card in Card Station Virtual") == 2
+    assert "[DEVELOPMENT SMS, not sent] from DEVSMS to XXXXXX1234" in out
+    assert "status of DL0101234567: SMS OTP sent" in out
+    assert "2 cards handed over; Cards handed over, Active from" in out
+    assert "counter at 12:30 IST: NOT YET ACTIVE: the card is active from" in out
+    assert "counter at 13:05 IST: ACTIVE" in out and "token 1 (OPD) for Rajesh Kumar" in out
 
 
 @pytest.fixture

@@ -1,16 +1,14 @@
-"""Shared store fixtures: a fresh station database per test, copied from a template that already holds one
-operator of every role (scrypt is deliberately slow, so the operators are made once per session), a fixed
-clock that tests move by hand, and a sample application."""
+"""Store fixtures: the station (a fresh copy of the session's template database, tests/station_fixtures.py)
+with a fixed clock that tests move by hand and the data key, and a sample application."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import date
 
 import pytest
+from station_fixtures import FixedClock, StationDb, data_key
 
 from card_station.domain.records import (
     Application,
@@ -23,37 +21,9 @@ from card_station.domain.records import (
     Relation,
     Service,
 )
-from card_station.services import operators
-from card_station.store import Store, open_store
+from card_station.store import Store
 from card_station.store.models.operators import Operator
 from card_station.store.pii import DataKey
-from card_station.store.roles import Role
-
-PASSWORD = "correct horse battery"
-START = datetime(2026, 11, 23, 4, 30, tzinfo=UTC)  # 10:00 IST
-USERS = {
-    "admin": Role.ADMIN,
-    "clerk": Role.CLERK,
-    "clerk2": Role.CLERK,
-    "verifier": Role.VERIFIER,
-    "verifier2": Role.VERIFIER,
-    "counter": Role.COUNTER,
-    "technician": Role.TECHNICIAN,
-}
-
-
-class FixedClock:
-    """A clock that stands still until a test moves it."""
-
-    def __init__(self, start: datetime) -> None:
-        self.current = start
-
-    def now(self) -> datetime:
-        return self.current
-
-    def advance(self, delta: timedelta) -> datetime:
-        self.current += delta
-        return self.current
 
 
 @dataclass(frozen=True)
@@ -64,38 +34,9 @@ class Station:
     ops: dict[str, Operator]
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "station.db"
-    store = open_store(path)
-    with store.transaction() as session:
-        admin = operators.bootstrap_admin(session, "admin", "Admin", PASSWORD, now=START)
-        for username, role in USERS.items():
-            if username != "admin":
-                operators.create_operator(
-                    session,
-                    admin,
-                    username,
-                    display_name=username.title(),
-                    role=role,
-                    password=PASSWORD,
-                    now=START,
-                )
-    store.close()
-    return path
-
-
 @pytest.fixture
-def station(template_db: Path, tmp_path: Path) -> Iterator[Station]:
-    path = tmp_path / "station.db"
-    shutil.copy(template_db, path)
-    store = open_store(path)
-    with store.transaction() as session:
-        from sqlalchemy import select
-
-        ops = {op.username: op for op in session.scalars(select(Operator))}
-    yield Station(store, FixedClock(START), DataKey(bytes(range(32))), ops)
-    store.close()
+def station(station_db: StationDb) -> Station:
+    return Station(station_db.store, FixedClock(), data_key(), station_db.ops)
 
 
 SAMPLE_MEMBER = Member(

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import text
+from station_fixtures import table_names
 
 from card_station.store import migrate, open_store
 from card_station.store.database import make_engine
@@ -16,31 +17,22 @@ from card_station.store.models import Base
 PREVIOUS = "0001"
 
 
-def _tables(path: Path) -> set[str]:
-    engine = make_engine(path)
-    try:
-        with engine.connect() as connection:
-            return set(inspect(connection).get_table_names())
-    finally:
-        engine.dispose()
-
-
 def test_empty_database_migrates_up_and_all_the_way_down(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     engine = make_engine(path)
     with engine.begin() as connection:
         migrate.upgrade(connection)
-    assert _tables(path) >= {"members", "outbox_events", "hotlist", "audit_entries"}
+    assert table_names(path) >= {"members", "outbox_events", "hotlist", "audit_entries"}
     with engine.begin() as connection:
         migrate.downgrade(connection, PREVIOUS)
-    assert "hotlist" not in _tables(path)
-    assert "members" in _tables(path)
+    assert "hotlist" not in table_names(path)
+    assert "members" in table_names(path)
     with engine.begin() as connection:
         migrate.downgrade(connection, "base")
-    assert _tables(path) <= {"alembic_version"}
+    assert table_names(path) <= {"alembic_version"}
     with engine.begin() as connection:
         migrate.upgrade(connection)
-    assert "hotlist" in _tables(path)
+    assert "hotlist" in table_names(path)
     engine.dispose()
 
 
@@ -75,5 +67,5 @@ def test_data_survives_the_upgrade_and_a_backup_is_made(tmp_path: Path) -> None:
     store.close()
     assert rows == [("01a207ee-f36f-75a1-93c8-f25d06524e68", 1, '{"card_serial": "S1"}')]
     backup = path.with_name(f"s.db.before-{migrate.head_revision()}.bak")
-    assert "hotlist" not in _tables(backup)
-    assert "outbox_events" in _tables(backup)
+    assert "hotlist" not in table_names(backup)
+    assert "outbox_events" in table_names(backup)

@@ -6,14 +6,15 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
+from station_fixtures import PASSWORD, START
 
 from card_station.services import operators
 from card_station.services.operators import MAX_FAILED_LOGINS, LoginRefusal
 from card_station.store.models import AuditRow
 from card_station.store.models.operators import Operator
 from card_station.store.passwords import WeakPassword, hash_password, password_matches
-from card_station.store.roles import Role
-from tests.store.conftest import PASSWORD, Station
+from card_station.store.roles import PermissionDenied, Role
+from tests.store.conftest import Station
 
 
 def _login(station: Station, username: str, password: str) -> operators.LoginResult:
@@ -118,3 +119,30 @@ def test_bootstrap_only_on_an_empty_station(station: Station) -> None:
 def test_an_admin_cannot_deactivate_themselves(station: Station) -> None:
     with pytest.raises(operators.OperatorError, match="own account"), station.store.transaction() as s:
         operators.deactivate_operator(s, station.ops["admin"], "admin", now=station.clock.now())
+
+
+def test_only_the_state_cell_makes_a_ddo_login_and_only_of_the_role_ddo(station: Station) -> None:
+    """Seed 001 annexure 1, bullet 11: "राज्य स्तरीय प्रकोष्ठ द्वारा ... यूजर आई०डी० एवं पासवर्ड प्रेषित कर
+    दिया जायेगा" (the state cell sends the user ID and password)."""
+    for not_state_cell in ("clerk", "admin", "coordinator"):
+        with pytest.raises(PermissionDenied), station.store.transaction() as s:
+            operators.create_officer_login(
+                s,
+                station.ops[not_state_cell],
+                "DDO-6601-00023",
+                display_name="CMO",
+                password=PASSWORD,
+                now=START,
+            )
+    with station.store.transaction() as s:
+        login = operators.create_officer_login(
+            s, station.ops["statecell"], "DDO-6601-00023", display_name="CMO", password=PASSWORD, now=START
+        )
+        assert login.role is Role.DDO
+    entry = _last_audit(station)
+    assert (entry.action, entry.operator, entry.subject) == (
+        "operator.created",
+        "statecell",
+        "DDO-6601-00023",
+    )
+    assert _login(station, "DDO-6601-00023", PASSWORD).operator is not None

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+from card_station.central import migrate
 from card_station.central.credentials import Credential
 from card_station.central.models import Feed
 from card_station.central.projection import FeedChange
@@ -286,10 +287,7 @@ def test_postgresql_store_round_trip(pg_url: str) -> None:
         assert store.engine.dialect.name == "postgresql"
     finally:
         running.service.stop()
-        with store.engine.begin() as connection:
-            from card_station.central.models import Base
-
-            Base.metadata.drop_all(connection)
+        migrate.downgrade(store.engine, "base")
         store.close()
 
 
@@ -316,10 +314,7 @@ def test_postgresql_concurrent_duplicate_batches_are_stored_once(pg_url: str) ->
         assert len({e.event_id for e in held}) == len(held) == 700
     finally:
         running.service.stop()
-        with store.engine.begin() as connection:
-            from card_station.central.models import Base
-
-            Base.metadata.drop_all(connection)
+        migrate.downgrade(store.engine, "base")
         store.close()
 
 

@@ -15,9 +15,24 @@ from card_station.store.models.cards import (
     TokenOutcome,
 )
 from card_station.store.models.centre import DistrictNotice, FmaEntry, HotlistEntry, SyncCursor
+from card_station.store.models.issuing import (
+    FailureKind,
+    IssuingItemRow,
+    IssuingRefusalRow,
+    IssuingRunRow,
+    ItemState,
+)
 from card_station.store.models.operators import Operator
 from card_station.store.models.outbox import MemberSequence, OutboxEvent
 from card_station.store.models.people import ApplicationRow, DependantRow, MemberRow, TransitionRow
+from card_station.store.models.sects import (
+    SectsCardPrintRow,
+    SectsFamilyMemberRow,
+    SectsOfficeRow,
+    SectsOfficerRow,
+    SectsOtpRow,
+    SectsRegistrationRow,
+)
 
 __all__ = [
     "ApplicationRow",
@@ -31,14 +46,25 @@ __all__ = [
     "DistrictNotice",
     "EndorsementKind",
     "EndorsementRow",
+    "FailureKind",
     "FmaEntry",
     "HandoverRow",
     "HotlistEntry",
+    "IssuingItemRow",
+    "IssuingRefusalRow",
+    "IssuingRunRow",
+    "ItemState",
     "MemberRow",
     "MemberSequence",
     "Operator",
     "OtpRow",
     "OutboxEvent",
+    "SectsCardPrintRow",
+    "SectsFamilyMemberRow",
+    "SectsOfficeRow",
+    "SectsOfficerRow",
+    "SectsOtpRow",
+    "SectsRegistrationRow",
     "SyncCursor",
     "TokenOutcome",
     "TransitionRow",

@@ -50,6 +50,8 @@ class CardRow(Base):
     layout_version: Mapped[int] = mapped_column(Integer)
     status: Mapped[CardStatus] = mapped_column(Enum(CardStatus, native_enum=False, length=16))
     personalised_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    card_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    """The ECHS card number printed and written on the card (migration 0003; status lookups)."""
 
 
 class CardStatusRow(Base):
@@ -91,6 +93,13 @@ class OtpRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     consumed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     requested_by: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    uid: Mapped[str | None] = mapped_column(String(32), unique=True)
+    """The random OTP record id bound into the MAC (handover.OtpRecord.id; migration 0003)."""
+    channel: Mapped[str | None] = mapped_column(String(20))
+    locked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    superseded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    delivery: Mapped[str | None] = mapped_column(String(300))
+    """"SMS OTP sent" or "OTP not sent: <reason>" (seed 000 §5(b)); None for an operator request."""
 
     def __repr__(self) -> str:
         return f"OtpRow(id={self.id}, application_id={self.application_id}, otp_hmac=<redacted>)"
@@ -109,7 +118,10 @@ class HandoverRow(Base):
 
 class CounterTokenRow(Base):
     __tablename__ = "counter_tokens"
-    __table_args__ = (Index("ix_counter_tokens_issued_on", "issued_on", "token_no"),)
+    __table_args__ = (
+        Index("ix_counter_tokens_issued_on", "issued_on", "token_no"),
+        Index("ux_counter_tokens_queue", "polyclinic", "issued_on", "token_no", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     card_serial: Mapped[str] = mapped_column(String(32))
@@ -122,3 +134,8 @@ class CounterTokenRow(Base):
     opd_allowed: Mapped[bool] = mapped_column(Boolean)
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+    polyclinic: Mapped[str | None] = mapped_column(String(64))
+    """The queue a token number belongs to: one per polyclinic per day (migration 0003)."""
+    person_id: Mapped[str | None] = mapped_column(String(8))
+    care: Mapped[str | None] = mapped_column(String(8))
+    """"OPD" or "IPD" (an IPD referral token); FMA members get IPD only (seed 003 §7)."""

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from apdu.emulator import EmulatedCard
 from apdu.iso7816 import Iso7816
 from apdu.transport import Transport
+from apdu.transport.decorator import TransportDecorator
 from apdu.transport.tracing import Trace, TracingTransport
 from card_station.applications import sample
 from card_station.card.compose import Issuer
@@ -26,32 +27,15 @@ NOW = datetime(2026, 1, 10, 6, 0, tzinfo=UTC)
 FAMILY = "family-six-dependants"
 
 
-class Counting:
+class Counting(TransportDecorator):
     """A transport wrapper that counts the response data bytes (status words excluded)."""
 
     def __init__(self, inner: Transport, slot: Slot) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._slot = slot
 
-    @property
-    def name(self) -> str:
-        return self._inner.name
-
-    @property
-    def atr(self) -> bytes:
-        return self._inner.atr
-
-    def connect(self) -> None:
-        self._inner.connect()
-
-    def disconnect(self) -> None:
-        self._inner.disconnect()
-
-    def reset(self) -> bytes:
-        return self._inner.reset()
-
     def transmit(self, command: bytes) -> bytes:
-        response = self._inner.transmit(command)
+        response = self.inner.transmit(command)
         self._slot.received += max(0, len(response) - 2)
         return response
 

@@ -1,0 +1,1 @@
+"""Widgets the clerk's screens share."""
