@@ -5,7 +5,8 @@ reader wakes the call when the reader list changes).
 Why our own loop and not pyscard's ``CardMonitor`` / ``ReaderMonitor``: those poll on timers in daemon
 threads that outlive the window and cannot be stopped cleanly, and one of them per screen would mean
 several PC/SC contexts racing. Here one thread waits in pcscd (no sleep-polling) and ``SCardCancel``
-from the GUI thread wakes it to stop. The watcher only observes; connections belong to the job thread.
+from the GUI thread wakes it to stop; each wait is bounded (``WAIT_MS``) so a stop is never missed. The
+watcher only observes; connections belong to the job thread.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from gui.worker.state import ReaderState
 
 SERVICE_RETRY_S = 1.0
 """How long to wait before asking pcscd again after it became unreachable (it has no event for "back")."""
+WAIT_MS = 500
+"""The longest one ``SCardGetStatusChange`` waits. ``SCardCancel`` wakes a wait in progress only: a stop
+that lands between two waits would otherwise leave the next one blocked for ever (a GUI that never quits),
+so each wait is bounded and the stop flag is checked again after it."""
 
 _NO_SERVICE = frozenset({scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED})
 _RELIST = frozenset(
@@ -46,12 +51,17 @@ class ReaderWatcher(QThread):
         self._context: int | None = None
 
     def stop(self) -> None:
-        """Wake the thread (``SCardCancel``) and wait for it to end."""
+        """Ask the thread to end and wait for it."""
+        self.request_stop()
+        self.wait()
+
+    def request_stop(self) -> None:
+        """Ask the thread to end without waiting: wake a wait in progress (``SCardCancel``); a thread
+        between two waits sees the flag within ``WAIT_MS``."""
         self._stop.set()
         with self._lock:
             if self._context is not None:
                 scard.SCardCancel(self._context)
-        self.wait()
 
     def run(self) -> None:
         last: tuple[ReaderState, ...] | None = None
@@ -95,9 +105,11 @@ class ReaderWatcher(QThread):
             names = list(listed) if code == scard.SCARD_S_SUCCESS else []
             watched = [*names, PNP_NOTIFICATION]
             request = [(name, known.get(name, scard.SCARD_STATE_UNAWARE)) for name in watched]
-            code, result = scard.SCardGetStatusChange(context, scard.INFINITE, request)
+            code, result = scard.SCardGetStatusChange(context, WAIT_MS, request)
             if code == scard.SCARD_E_CANCELLED or code in _NO_SERVICE:
                 return last
+            if code == scard.SCARD_E_TIMEOUT:
+                continue
             known = {name: state for name, state in known.items() if name in watched}
             if code in _RELIST:
                 continue

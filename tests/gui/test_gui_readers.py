@@ -4,9 +4,11 @@ again: every reader is pulled at once, then plugged in)."""
 
 from __future__ import annotations
 
+import pytest
 from gui_helpers import issue_card, log_in
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from smartcard import scard
 
 from apdu.emulator.stack import EmulatorStack
 from apdu.transport import pcsc
@@ -15,6 +17,7 @@ from gui.app import CardStationApp
 from gui.counter.screen import CounterScreen
 from gui.shell.main_window import MainWindow
 from gui.worker import ReaderWorker
+from gui.worker.watcher import ReaderWatcher
 
 
 def test_the_status_bar_follows_the_readers_and_the_card(
@@ -70,3 +73,30 @@ def _pull_and_plug(
     assert screen.read is not None and screen.read.decision.verdict is CardVerdict.ACTIVE
     assert main.status.readers.count() == 4
     assert main.status.card.text() == "Card present"
+
+
+def test_a_stop_that_lands_between_two_pcscd_waits_is_not_lost(
+    gui_stack: EmulatorStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``SCardCancel`` wakes only a wait in progress: a stop landing after the flag check and before the
+    next ``SCardGetStatusChange`` was lost and that wait blocked for ever (the GUI never quit, a test's
+    teardown hung). The stop is made to land exactly there, inside the reader listing that precedes a wait;
+    the bounded wait must still end the thread."""
+    watcher = ReaderWatcher()
+    real_list = scard.SCardListReaders
+    listings: list[int] = []
+
+    def list_then_stop(context: int, groups: list[str]) -> tuple[int, list[str]]:
+        listings.append(context)
+        if len(listings) == 2:
+            watcher.request_stop()
+        return real_list(context, groups)
+
+    monkeypatch.setattr(scard, "SCardListReaders", list_then_stop)
+    watcher.start()
+    ended = watcher.wait(30_000)
+    if not ended:
+        watcher.stop()
+    assert ended, "the watcher missed a stop that came between two waits"
+    assert len(listings) == 2
+    assert gui_stack.reader_names
