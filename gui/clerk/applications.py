@@ -15,26 +15,24 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from card_station.services import applications as service
-from card_station.store.models.operators import Operator
-from gui.clerk.actions import as_operator
+from gui.clerk.actions import as_operator, read_as_operator
 from gui.clerk.application_form import ApplicationForm
 from gui.clerk.form_fields import FormError
 from gui.clerk.queries import ApplicationLine, find_applications
 from gui.clerk.receipts import ReceiptError, documents_receipt, open_print_dialog, receipts_folder, write_pdf
 from gui.clerk.widgets.outcome import Outcome
+from gui.clerk.widgets.tables import pick_one_row_table
 from gui.i18n import tr
 from gui.shell.context import AppContext
 
@@ -53,10 +51,7 @@ class ApplicationsScreen(QWidget):
         self._lines: list[ApplicationLine] = []
         self.search = QLineEdit()
         self.search.textChanged.connect(self.refresh)
-        self.table = QTableWidget(0, 6)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = pick_one_row_table(6)
         self.form = ApplicationForm(ctx.issuer)
         self.outcome = Outcome()
         self.new_button = QPushButton()
@@ -131,9 +126,7 @@ class ApplicationsScreen(QWidget):
     def refresh(self) -> None:
         """Reload the list for the search text (every keystroke: the store answers in well under 1 ms)."""
         text = self.search.text()
-        with self._ctx.store.read() as session:
-            operator = session.get(Operator, self._ctx.operator.id)
-            assert operator is not None
+        with read_as_operator(self._ctx) as (session, operator):
             self._lines = find_applications(session, operator, text)
         self.table.setRowCount(len(self._lines))
         for row, line in enumerate(self._lines):

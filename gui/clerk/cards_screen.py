@@ -13,11 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,9 +24,10 @@ from sqlalchemy.orm import Session
 
 from card_station.services import applications as service
 from card_station.store.models.operators import Operator
-from gui.clerk.actions import as_operator
+from gui.clerk.actions import as_operator, read_as_operator
 from gui.clerk.queries import IssuedCard, find_cards
 from gui.clerk.widgets.outcome import Outcome
+from gui.clerk.widgets.tables import pick_one_row_table
 from gui.i18n import tr
 from gui.shell.context import AppContext
 
@@ -51,10 +50,7 @@ class CardsScreen(QWidget):
         self._cards: list[IssuedCard] = []
         self.search = QLineEdit()
         self.search.textChanged.connect(self.refresh)
-        self.table = QTableWidget(0, 6)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = pick_one_row_table(6)
         self.lost_button = QPushButton()
         self.lost_button.clicked.connect(self.report_lost)
         self.duplicate_button = QPushButton()
@@ -89,9 +85,7 @@ class CardsScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        with self._ctx.store.read() as session:
-            operator = session.get(Operator, self._ctx.operator.id)
-            assert operator is not None
+        with read_as_operator(self._ctx) as (session, operator):
             self._cards = find_cards(session, operator, self.search.text())
         self.table.setRowCount(len(self._cards))
         for row, card in enumerate(self._cards):

@@ -22,14 +22,11 @@ from pathlib import Path
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -45,15 +42,16 @@ from card_station.domain.fma_grant import CessationGround, fma_commencement
 from card_station.domain.fma_report import CESSATION_REPORT_COLUMNS, cessation_report_csv
 from card_station.services.handover import serial_text
 from card_station.store.lifecycle import ApplicationState
-from card_station.store.models.operators import Operator
 from gui.clerk import fma_records as records
 from gui.clerk import form_fields as f
-from gui.clerk.actions import as_operator
+from gui.clerk.actions import as_operator, read_as_operator
 from gui.clerk.card_failure import failure_text
 from gui.clerk.queries import ApplicationLine, find_applications
 from gui.clerk.receipts import Receipt, write_pdf
+from gui.clerk.widgets.labelled_form import LabelledForm
 from gui.clerk.widgets.outcome import Outcome
 from gui.clerk.widgets.reader_picker import ReaderPicker
+from gui.clerk.widgets.tables import pick_one_row_table
 from gui.i18n import mark, tr
 from gui.shell.context import AppContext
 from gui.worker import CardJob, JobControl
@@ -93,10 +91,7 @@ class FmaScreen(QWidget):
         self.received_on.textChanged.connect(self._show_commencement)
         self.commencement = QLabel()
         self.commencement.setObjectName("fma-commencement")
-        self.grants = QTableWidget(0, 6)
-        self.grants.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.grants.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grants.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grants = pick_one_row_table(6)
         self.reader = ReaderPicker(ctx.reader)
         self.ground = QComboBox()
         for ground in CessationGround:
@@ -120,43 +115,32 @@ class FmaScreen(QWidget):
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
         QShortcut(QKeySequence("Alt+P"), self, activated=self.application.setFocus)
         QShortcut(QKeySequence("Alt+D"), self, activated=self.received_on.setFocus)
-        self._labels: list[tuple[QLabel, str]] = []
-        top = QFormLayout()
-        for text, widget in (
+        self._top = LabelledForm(
             (mark("Application"), self.application),
             (mark("FMA application received on (YYYY-MM-DD)"), self.received_on),
             (mark("No OPD from (commencement)"), self.commencement),
-        ):
-            self._add_row(top, text, widget)
-        bottom = QFormLayout()
-        for text, widget in (
+        )
+        self._bottom = LabelledForm(
             (mark("Reader"), self.reader),
             (mark("Cessation: why"), self.ground),
             (mark("Cessation: facility operational on (YYYY-MM-DD)"), self.facility_on),
-        ):
-            self._add_row(bottom, text, widget)
+        )
         card_buttons = QHBoxLayout()
         for name in ("endorse", "cease", "cease_card", "report"):
             card_buttons.addWidget(self.buttons[name])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self._top)
         layout.addWidget(self.buttons["record"])
         layout.addWidget(self.grants, 1)
-        layout.addLayout(bottom)
+        layout.addLayout(self._bottom)
         layout.addLayout(card_buttons)
         layout.addWidget(self.outcome)
         self.retranslate()
         self.refresh()
 
-    def _add_row(self, form: QFormLayout, text: str, widget: QWidget) -> None:
-        label = QLabel(tr(text))
-        label.setBuddy(widget)
-        self._labels.append((label, text))
-        form.addRow(label, widget)
-
     def retranslate(self) -> None:
-        for label, text in self._labels:
-            label.setText(tr(text))
+        self._top.retranslate()
+        self._bottom.retranslate()
         texts = {
             "record": tr("Record the FMA &application (Ctrl+Shift+A)"),
             "endorse": tr('&Endorse the card in the reader "No OPD" (Ctrl+E)'),
@@ -173,9 +157,7 @@ class FmaScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        with self._ctx.store.read() as session:
-            operator = session.get(Operator, self._ctx.operator.id)
-            assert operator is not None
+        with read_as_operator(self._ctx) as (session, operator):
             self._applications = [x for x in find_applications(session, operator) if x.state in WITH_CARDS]
             self._grants = records.fma_lines(session, operator)
         chosen = self.application.currentData()
@@ -375,9 +357,7 @@ class FmaScreen(QWidget):
     def save_report(self) -> None:
         """Seed 003 §13: the format the letter gives, one row per beneficiary of every ceased grant."""
         try:
-            with self._ctx.store.read() as session:
-                operator = session.get(Operator, self._ctx.operator.id)
-                assert operator is not None
+            with read_as_operator(self._ctx) as (session, operator):
                 entries = records.cessation_entries(session, operator)
             csv_text = cessation_report_csv(entries)
             folder = self._ctx.station.data_dir / "reports"

@@ -21,7 +21,6 @@ from PySide6.QtCore import QRegularExpression, Slot
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -37,10 +36,11 @@ from card_station.handover import OtpCheck, Refused
 from card_station.handover.otp import ist_text
 from card_station.services.handover import CardHandover, SendResult
 from card_station.store.lifecycle import ApplicationState
-from card_station.store.models.operators import Operator
+from gui.clerk.actions import applications_in
 from gui.clerk.card_failure import failure_text
-from gui.clerk.queries import ApplicationLine, find_applications
+from gui.clerk.queries import ApplicationLine
 from gui.clerk.receipts import ReceiptError, handover_receipt, open_print_dialog, receipts_folder, write_pdf
+from gui.clerk.widgets.labelled_form import LabelledForm
 from gui.clerk.widgets.outcome import Outcome
 from gui.clerk.widgets.reader_picker import ReaderPicker
 from gui.i18n import mark, tr
@@ -98,9 +98,7 @@ class HandoverScreen(QWidget):
             grid.addWidget(button, index // 3, index % 3)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
         QShortcut(QKeySequence("Alt+O"), self, activated=self.otp.setFocus)
-        self._labels: list[tuple[QLabel, str]] = []
-        form = QFormLayout()
-        for text, widget in (
+        self._form = LabelledForm(
             (mark("Application"), self.application),
             (mark("Status"), self.state),
             (mark("Reader"), self.reader),
@@ -108,13 +106,9 @@ class HandoverScreen(QWidget):
             (mark("Attempts left"), self.attempts),
             (mark("Cards will be active from"), self.activation),
             (mark("OTP requested (show once)"), self.fallback_otp),
-        ):
-            label = QLabel(tr(text))
-            label.setBuddy(widget)
-            self._labels.append((label, text))
-            form.addRow(label, widget)
+        )
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self._form)
         layout.addLayout(grid)
         layout.addWidget(self.outcome)
         layout.addStretch()
@@ -122,8 +116,7 @@ class HandoverScreen(QWidget):
         self.refresh()
 
     def retranslate(self) -> None:
-        for label, text in self._labels:
-            label.setText(tr(text))
+        self._form.retranslate()
         texts = {
             "send": tr("&Send the OTP by SMS (Ctrl+Shift+S)"),
             "resend": tr("Rese&nd the OTP (Ctrl+Shift+N)"),
@@ -142,10 +135,7 @@ class HandoverScreen(QWidget):
 
     def refresh(self) -> None:
         chosen = self.application.currentData()
-        with self._ctx.store.read() as session:
-            operator = session.get(Operator, self._ctx.operator.id)
-            assert operator is not None
-            self._lines = [line for line in find_applications(session, operator) if line.state in SHOWN]
+        self._lines = applications_in(self._ctx, SHOWN)
         self.application.blockSignals(True)
         self.application.clear()
         for line in self._lines:

@@ -16,7 +16,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -32,12 +31,13 @@ from card_station.card.content import BloodGroup
 from card_station.card.personalise import Personalised
 from card_station.store.lifecycle import ApplicationState
 from card_station.store.mapping import application_from_row
-from card_station.store.models.operators import Operator
 from card_station.store.models.people import ApplicationRow
 from gui.clerk import form_fields as f
+from gui.clerk.actions import applications_in
 from gui.clerk.card_failure import failure_text
 from gui.clerk.progress_transport import ProgressTransport
-from gui.clerk.queries import ApplicationLine, find_applications
+from gui.clerk.queries import ApplicationLine
+from gui.clerk.widgets.labelled_form import LabelledForm
 from gui.clerk.widgets.outcome import Outcome
 from gui.clerk.widgets.reader_picker import ReaderPicker
 from gui.i18n import mark, tr
@@ -75,20 +75,14 @@ class PersonaliseScreen(QWidget):
         QShortcut(QKeySequence("Escape"), self, activated=self.cancel)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
 
-        self._form = QFormLayout()
-        self._labels: list[tuple[QLabel, str]] = []
-        for text, widget in (
+        self._form = LabelledForm(
             (mark("Application (verified)"), self.application),
             (mark("Reader"), self.reader),
             (mark("Card number"), self.card_number),
             (mark("Parent polyclinic"), self.polyclinic),
             (mark("Blood group (optional)"), self.blood_group),
             (mark("Allergies (optional)"), self.allergies),
-        ):
-            label = QLabel(tr(text))
-            label.setBuddy(widget)
-            self._labels.append((label, text))
-            self._form.addRow(label, widget)
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(self._form)
         layout.addWidget(self.start_button)
@@ -101,8 +95,7 @@ class PersonaliseScreen(QWidget):
         self.refresh()
 
     def retranslate(self) -> None:
-        for label, text in self._labels:
-            label.setText(tr(text))
+        self._form.retranslate()
         self.start_button.setText(tr("&Personalise the card in the reader (Ctrl+P)"))
         self.cancel_button.setText(tr("&Cancel (Esc)"))
 
@@ -110,10 +103,7 @@ class PersonaliseScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        with self._ctx.store.read() as session:
-            operator = session.get(Operator, self._ctx.operator.id)
-            assert operator is not None
-            self._lines = [line for line in find_applications(session, operator) if line.state in READY]
+        self._lines = applications_in(self._ctx, READY)
         self.application.clear()
         for line in self._lines:
             self.application.addItem(

@@ -21,7 +21,16 @@ from gui.i18n import CONTEXT
 
 GUI_DIR = Path(__file__).resolve().parents[1]
 TS_PATH = Path(__file__).resolve().parent / "hi.ts"
-MARKERS = {"tr": 0, "mark": 0, "bilingual": 0, "button": 0, "title_label": 0, "texted": 1, "line": 1}
+MARKERS = {
+    "tr": 0,
+    "mark": 0,
+    "bilingual": 0,
+    "button": 0,
+    "title_label": 0,
+    "texted": 1,
+    "line": 1,
+    "labelled": 1,
+}
 """The helpers that take a translatable English literal, and which positional argument it is (``gui.i18n``
 and ``gui.sects.common``)."""
 

@@ -11,13 +11,16 @@ Why the services decide everything: each SECTS service checks the operator's rol
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -39,6 +42,10 @@ from gui.shell.context import AppContext
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
+K = TypeVar("K")
+F = TypeVar("F")
+K_contra = TypeVar("K_contra", contravariant=True)
+F_co = TypeVar("F_co", covariant=True)
 
 REFUSALS = (SectsError, PermissionDenied, ValueError)
 """What a SECTS service raises when it refuses; nothing was changed (the transaction is rolled back)."""
@@ -77,8 +84,21 @@ def _named(widget: W, name: str) -> W:
 
 
 class SectsScreen(QWidget):
-    """A SECTS screen: its labels, buttons and headers follow the app's language (docs/gui.md
-    "Translations")."""
+    """A SECTS screen: its title on top and its status line at the bottom; its labels, buttons and headers
+    follow the app's language (docs/gui.md "Translations")."""
+
+    def __init__(self, ctx: AppContext, title: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._title = title
+        self.status = status_label("status")
+
+    def lay_out(self, *parts: QWidget) -> QVBoxLayout:
+        """The screen top to bottom: its title, ``parts``, then the status line."""
+        layout = QVBoxLayout(self)
+        for part in (title_label(self._title), *parts, self.status):
+            layout.addWidget(part)
+        return layout
 
     def retranslate(self) -> None:
         for widget in self.findChildren(QWidget):
@@ -144,8 +164,13 @@ def line(form: QFormLayout, english: str, name: str, placeholder: str = "") -> Q
     edit = QLineEdit()
     edit.setObjectName(name)
     edit.setPlaceholderText(placeholder)
-    form.addRow(texted(QLabel(), english), edit)
+    labelled(form, english, edit)
     return edit
+
+
+def labelled(form: QFormLayout, english: str, field: QWidget | QLayout) -> None:
+    """``field`` added to ``form`` under the label ``tr(english)``, redone on a language switch."""
+    form.addRow(texted(QLabel(), english), field)
 
 
 def status_label(name: str) -> QLabel:
@@ -181,15 +206,52 @@ def widget_with(layout: QFormLayout) -> QWidget:
     return box
 
 
-class FormRelease(QWidget):
+class ReleaseForm(Protocol[K_contra]):
+    """A registration's OTP release service (``release_officer_form``, ``release_beneficiary_form``)."""
+
+    def __call__(
+        self,
+        session: Session,
+        operator: Operator,
+        key: K_contra,
+        otp: str,
+        /,
+        *,
+        desk: SectsDesk,
+        now: datetime,
+    ) -> OtpCheck: ...
+
+
+class LoadForm(Protocol[K_contra, F_co]):
+    """A registration's released-form view (``officer_form``, ``beneficiary_form``)."""
+
+    def __call__(
+        self, session: Session, operator: Operator, key: K_contra, /, *, desk: SectsDesk, now: datetime
+    ) -> F_co: ...
+
+
+@dataclass(frozen=True)
+class FormPdf(Generic[K, F]):
+    """How one registration form is released and saved: its services, its HTML, and the PDF's file name and
+    title, each a ``str.format`` template of the registration's key."""
+
+    release: ReleaseForm[K]
+    load: LoadForm[K, F]
+    html: Callable[[F], str]
+    file_name: str
+    title: str
+
+
+class FormRelease(QWidget, Generic[K, F]):
     """The last steps both registration forms share (annexure 1, bullets 5-6; annexure 2, bullet 4): the
     OTP sent to the registered mobile releases the filled form, which is then saved as a PDF to print and
     sign."""
 
-    def __init__(self, ctx: AppContext, status: QLabel, save_text: str) -> None:
+    def __init__(self, ctx: AppContext, status: QLabel, save_text: str, form_pdf: FormPdf[K, F]) -> None:
         super().__init__()
         self._ctx = ctx
         self._status = status
+        self._form_pdf = form_pdf
         form = QFormLayout()
         self.otp = line(form, "OTP", "otp")
         self.release = button("Release the form with the OTP", "release")
@@ -199,10 +261,16 @@ class FormRelease(QWidget):
         for part in (widget_with(form), self.release, self.save_pdf):
             layout.addWidget(part)
 
-    def released(self, release: Callable[[Session, Operator, SectsDesk, str], OtpCheck]) -> bool | None:
-        """Check the typed OTP; None when the service refused outright, else whether it was accepted."""
+    def released(self, key: K) -> bool | None:
+        """Check the typed OTP for the registration ``key``; None when the service refused outright, else
+        whether it was accepted."""
         otp = self.otp.text().strip()
-        check = call(self._ctx, lambda session, operator, desk: release(session, operator, desk, otp))
+        check = call(
+            self._ctx,
+            lambda session, operator, desk: self._form_pdf.release(
+                session, operator, key, otp, desk=desk, now=self._ctx.clock()
+            ),
+        )
         if check is None:
             return None
         self._status.setText(check.message)
@@ -210,17 +278,18 @@ class FormRelease(QWidget):
             self._ctx.feedback.error(check.message)
         return check.accepted
 
-    def saved(
-        self,
-        load: Callable[[Session, Operator, SectsDesk], T],
-        html: Callable[[T], str],
-        path: Path,
-        title: str,
-    ) -> Path | None:
-        """The released form as an A4 PDF at ``path``; the status says where and what to do with it."""
-        form = call(self._ctx, load)
+    def saved(self, key: K) -> Path | None:
+        """The released form of ``key`` as an A4 PDF in the station's data folder; the status says where and
+        what to do with it."""
+        form = call(
+            self._ctx,
+            lambda session, operator, desk: self._form_pdf.load(
+                session, operator, key, desk=desk, now=self._ctx.clock()
+            ),
+        )
         if form is None:
             return None
-        saved = text_pdf(path, title, html(form))
+        path = self._ctx.station.data_dir / self._form_pdf.file_name.format(key=key)
+        saved = text_pdf(path, self._form_pdf.title.format(key=key), self._form_pdf.html(form))
         self._status.setText(tr("Form saved to {path}: print it, sign it and hand it in").format(path=path))
         return saved

@@ -8,12 +8,12 @@ the form).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from card_station.sects.records import Beneficiary
 from card_station.sects.services.beneficiaries import pending_for_officer, verify_beneficiary
 from gui.i18n import mark, tr
-from gui.sects.common import SectsScreen, call, headed, status_label, texted, title_label
+from gui.sects.common import SectsScreen, button, call, headed
 from gui.shell.context import AppContext
 
 TITLE = mark("DDO/TO Verification")
@@ -23,21 +23,14 @@ class DdoVerificationScreen(SectsScreen):
     """The forms waiting for this DDO/TO, and "Verify" for the one selected."""
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx, TITLE)
         self.pending: list[Beneficiary] = []
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("pending")
         headed(self.table, [mark("Registration"), mark("Name"), mark("Beneficiary"), mark("Family")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.verify = texted(QPushButton(), "Verify")
-        self.verify.setObjectName("verify")
-        self.status = status_label("status")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(TITLE))
-        layout.addWidget(self.table)
-        layout.addWidget(self.verify)
-        layout.addWidget(self.status)
+        self.verify = button("Verify", "verify")
+        self.lay_out(self.table, self.verify)
         self.verify.clicked.connect(self.on_verify)
         self.refresh()
 

@@ -20,12 +20,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 from sqlalchemy.orm import Session
 
@@ -44,20 +42,28 @@ from card_station.sects.services.otps import OtpSent
 from card_station.store.models import Operator
 from gui.i18n import mark, tr
 from gui.sects.common import (
+    FormPdf,
     FormRelease,
     SectsScreen,
+    button,
     call,
     headed,
+    labelled,
     line,
-    status_label,
     texted,
-    title_label,
     widget_with,
 )
 from gui.sects.forms import beneficiary_html
 from gui.shell.context import AppContext
 
 TITLE = mark("Employee/Pensioner Registration")
+BENEFICIARY_FORM = FormPdf(
+    release_beneficiary_form,
+    beneficiary_form,
+    beneficiary_html,
+    "sects-registration-{key}.pdf",
+    "SECTS registration {key}",
+)
 GENDERS = {
     Gender.MALE: mark("Male"),
     Gender.FEMALE: mark("Female"),
@@ -77,40 +83,38 @@ class EmployeeRegistrationScreen(SectsScreen):
     """The form, then the family one person at a time, then Submit, OTP and the printable form."""
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx, TITLE)
         self.members: list[FamilyMember] = []
         self.registration: int | None = None
         self.saved: Path | None = None
         form = QFormLayout()
         self.kind = _combo("kind", {kind: kind.value for kind in BeneficiaryKind})
-        form.addRow(texted(QLabel(), "Beneficiary"), self.kind)
+        labelled(form, "Beneficiary", self.kind)
         self.officer_code = line(form, "DDO/TO code", "officer_code", "DDO-6601-00023")
         self.designation = line(form, "Designation", "designation")
         self.department = line(form, "Department", "department")
         self.district = line(form, "District", "district")
         self.mobile = line(form, "Registered mobile", "mobile")
         person = self._person_form()
-        self.add_member = texted(QPushButton(), "Add family member")
-        self.add_member.setObjectName("add_member")
+        self.add_member = button("Add family member", "add_member")
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("family")
         headed(self.table, [mark("Name"), mark("Relation"), mark("DOB"), mark("Aadhaar")])
-        self.submit = texted(QPushButton(), "Submit")
-        self.submit.setObjectName("submit")
-        self.status = status_label("status")
-        self.form_release = FormRelease(ctx, self.status, mark("Print the form (PDF)"))
+        self.submit = button("Submit", "submit")
+        self.form_release = FormRelease(ctx, self.status, mark("Print the form (PDF)"), BENEFICIARY_FORM)
         self.otp, self.release, self.save_pdf = (
             self.form_release.otp,
             self.form_release.release,
             self.form_release.save_pdf,
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(TITLE))
-        for part in (widget_with(form), widget_with(person), self.add_member, self.table, self.submit):
-            layout.addWidget(part)
-        for part in (self.form_release, self.status):
-            layout.addWidget(part)
+        self.lay_out(
+            widget_with(form),
+            widget_with(person),
+            self.add_member,
+            self.table,
+            self.submit,
+            self.form_release,
+        )
         self.add_member.clicked.connect(self.on_add_member)
         self.submit.clicked.connect(self.on_submit)
         self.release.clicked.connect(self.on_release)
@@ -122,14 +126,14 @@ class EmployeeRegistrationScreen(SectsScreen):
         person = QFormLayout()
         self.member_name = line(person, "Name", "member_name")
         self.relation = _combo("relation", {relation: relation.value for relation in Relation})
-        person.addRow(texted(QLabel(), "Relation"), self.relation)
+        labelled(person, "Relation", self.relation)
         self.birth = QDateEdit()
         self.birth.setObjectName("birth")
         self.birth.setDisplayFormat("dd-MM-yyyy")
         self.birth.setCalendarPopup(True)
-        person.addRow(texted(QLabel(), "Date of birth"), self.birth)
+        labelled(person, "Date of birth", self.birth)
         self.gender = _combo("gender", dict(GENDERS))
-        person.addRow(texted(QLabel(), "Gender"), self.gender)
+        labelled(person, "Gender", self.gender)
         self.aadhaar = line(person, "Aadhaar number", "aadhaar")
         self.aadhaar.setEchoMode(QLineEdit.EchoMode.Password)
         self.photo_path = QLineEdit()
@@ -139,7 +143,7 @@ class EmployeeRegistrationScreen(SectsScreen):
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photo_path)
         photo_row.addWidget(browse)
-        person.addRow(texted(QLabel(), "Photo"), photo_row)
+        labelled(person, "Photo", photo_row)
         return person
 
     def _enable(self, *, released: bool = False) -> None:
@@ -221,26 +225,11 @@ class EmployeeRegistrationScreen(SectsScreen):
             self._enable()
 
     def on_release(self) -> None:
-        registration = self.registration
-        if registration is None:
-            return
-        accepted = self.form_release.released(
-            lambda session, operator, desk, otp: release_beneficiary_form(
-                session, operator, registration, otp, desk=desk, now=self.ctx.clock()
-            )
-        )
-        if accepted is not None:
-            self._enable(released=accepted)
+        if self.registration is not None:
+            accepted = self.form_release.released(self.registration)
+            if accepted is not None:
+                self._enable(released=accepted)
 
     def on_save_pdf(self) -> None:
-        registration = self.registration
-        if registration is None:
-            return
-        self.saved = self.form_release.saved(
-            lambda session, operator, desk: beneficiary_form(
-                session, operator, registration, desk=desk, now=self.ctx.clock()
-            ),
-            beneficiary_html,
-            self.ctx.station.data_dir / f"sects-registration-{registration}.pdf",
-            f"SECTS registration {registration}",
-        )
+        if self.registration is not None:
+            self.saved = self.form_release.saved(self.registration)

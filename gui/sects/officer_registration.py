@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFormLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout
 from sqlalchemy.orm import Session
 
 from card_station.sects.records import OfficeForm, Officer, OfficerForm
@@ -25,27 +25,28 @@ from card_station.sects.services.otps import OtpSent
 from card_station.store.models import Operator
 from gui.i18n import mark, tr
 from gui.sects.common import (
+    FormPdf,
     FormRelease,
     SectsScreen,
+    button,
     call,
     line,
-    status_label,
-    texted,
-    title_label,
     widget_with,
 )
 from gui.sects.forms import officer_html
 from gui.shell.context import AppContext
 
 TITLE = mark("DDO/TO Registration")
+OFFICER_FORM = FormPdf(
+    release_officer_form, officer_form, officer_html, "sects-ddo-form-{key}.pdf", "SECTS DDO/TO form {key}"
+)
 
 
 class OfficerRegistrationScreen(SectsScreen):
     """Form, office, OTP, printable form: one registration at a time, top to bottom."""
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx, TITLE)
         self.code: str | None = None
         self.saved: Path | None = None
         form = QFormLayout()
@@ -56,28 +57,22 @@ class OfficerRegistrationScreen(SectsScreen):
         self.cug = line(form, "CUG mobile", "cug", "preferred")
         self.personal = line(form, "Personal mobile", "personal", "only without a CUG number")
         self.email = line(form, "E-mail", "email")
-        self.submit = texted(QPushButton(), "Submit")
-        self.submit.setObjectName("submit")
+        self.submit = button("Submit", "submit")
         office = QFormLayout()
         self.office_name = line(office, "Office", "office_name")
         self.department = line(office, "Department", "department")
         self.district = line(office, "District", "district")
         self.address = line(office, "Address", "address")
-        self.add_office = texted(QPushButton(), "Add Office")
-        self.add_office.setObjectName("add_office")
-        self.status = status_label("status")
-        self.form_release = FormRelease(ctx, self.status, mark("Print/download the form (PDF)"))
+        self.add_office = button("Add Office", "add_office")
+        self.form_release = FormRelease(ctx, self.status, mark("Print/download the form (PDF)"), OFFICER_FORM)
         self.otp, self.release, self.save_pdf = (
             self.form_release.otp,
             self.form_release.release,
             self.form_release.save_pdf,
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(TITLE))
-        for part in (widget_with(form), self.submit, widget_with(office), self.add_office):
-            layout.addWidget(part)
-        for part in (self.form_release, self.status):
-            layout.addWidget(part)
+        layout = self.lay_out(
+            widget_with(form), self.submit, widget_with(office), self.add_office, self.form_release
+        )
         layout.addStretch(1)
         self.submit.clicked.connect(self.on_submit)
         self.add_office.clicked.connect(self.on_add_office)
@@ -127,26 +122,11 @@ class OfficerRegistrationScreen(SectsScreen):
             self.status.setText(sent.message if sent is not None else tr("Office added"))
 
     def on_release(self) -> None:
-        code = self.code
-        if code is None:
-            return
-        accepted = self.form_release.released(
-            lambda session, operator, desk, otp: release_officer_form(
-                session, operator, code, otp, desk=desk, now=self.ctx.clock()
-            )
-        )
-        if accepted is not None:
-            self._enable(released=accepted)
+        if self.code is not None:
+            accepted = self.form_release.released(self.code)
+            if accepted is not None:
+                self._enable(released=accepted)
 
     def on_save_pdf(self) -> None:
-        code = self.code
-        if code is None:
-            return
-        self.saved = self.form_release.saved(
-            lambda session, operator, desk: officer_form(
-                session, operator, code, desk=desk, now=self.ctx.clock()
-            ),
-            officer_html,
-            self.ctx.station.data_dir / f"sects-ddo-form-{code}.pdf",
-            f"SECTS DDO/TO form {code}",
-        )
+        if self.code is not None:
+            self.saved = self.form_release.saved(self.code)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFormLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout
 from sqlalchemy.orm import Session
 
 from card_station.sects.services.actors import EmployeeLogin
@@ -18,12 +18,10 @@ from card_station.sects.services.desk import SectsDesk
 from gui.i18n import mark, tr
 from gui.sects.common import (
     SectsScreen,
+    button,
     call_as_employee,
     line,
     print_faces,
-    status_label,
-    texted,
-    title_label,
     widget_with,
 )
 from gui.shell.context import AppContext
@@ -35,26 +33,17 @@ class SelfPrintScreen(SectsScreen):
     """User ID, "OTP", the OTP, log in, print."""
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx, TITLE)
         self.login: EmployeeLogin | None = None
         self.printed: Path | None = None
         form = QFormLayout()
         self.user_id = line(form, "User ID", "user_id", "UPE00000001")
-        self.send_otp = texted(QPushButton(), "OTP")
-        self.send_otp.setObjectName("send_otp")
+        self.send_otp = button("OTP", "send_otp")
         otp = QFormLayout()
         self.otp = line(otp, "OTP", "otp")
-        self.log_in = texted(QPushButton(), "Log in")
-        self.log_in.setObjectName("log_in")
-        self.print_card = texted(QPushButton(), "Print my health card (PDF)")
-        self.print_card.setObjectName("print_card")
-        self.status = status_label("status")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(TITLE))
-        for part in (widget_with(form), self.send_otp, widget_with(otp), self.log_in, self.print_card):
-            layout.addWidget(part)
-        layout.addWidget(self.status)
+        self.log_in = button("Log in", "log_in")
+        self.print_card = button("Print my health card (PDF)", "print_card")
+        self.lay_out(widget_with(form), self.send_otp, widget_with(otp), self.log_in, self.print_card)
         self.send_otp.clicked.connect(self.on_send_otp)
         self.log_in.clicked.connect(self.on_log_in)
         self.print_card.clicked.connect(self.on_print)

@@ -9,10 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QFormLayout,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 from sqlalchemy.orm import Session
 
@@ -24,13 +22,11 @@ from card_station.store.models import Operator
 from gui.i18n import mark, tr
 from gui.sects.common import (
     SectsScreen,
+    button,
     call,
     headed,
     line,
     print_faces,
-    status_label,
-    texted,
-    title_label,
     widget_with,
 )
 from gui.shell.context import AppContext
@@ -42,25 +38,18 @@ class StateCellScreen(SectsScreen):
     """DDO/TO forms released for verification, "Verify", and state-level printing by user ID."""
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx, TITLE)
         self.waiting: list[Officer] = []
         self.printed: Path | None = None
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("officers")
         headed(self.table, [mark("Code"), mark("Name"), mark("Status")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.verify = texted(QPushButton(), "Verify")
-        self.verify.setObjectName("verify")
+        self.verify = button("Verify", "verify")
         form = QFormLayout()
         self.user_id = line(form, "User ID", "user_id", "UPE00000001")
-        self.print_card = texted(QPushButton(), "Print the health card (PDF)")
-        self.print_card.setObjectName("print_card")
-        self.status = status_label("status")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(TITLE))
-        for part in (self.table, self.verify, widget_with(form), self.print_card, self.status):
-            layout.addWidget(part)
+        self.print_card = button("Print the health card (PDF)", "print_card")
+        self.lay_out(self.table, self.verify, widget_with(form), self.print_card)
         self.verify.clicked.connect(self.on_verify)
         self.print_card.clicked.connect(self.on_print)
         self.refresh()

@@ -5,7 +5,9 @@ over through the real PC/SC stack too.
 
 This is the one station of every GUI test (shell, counter, technician, clerk, SECTS, issuing): the
 folders below add only what their screens need on top of ``gui_station`` (the clerk's loopback worker,
-the SECTS console SMS reader).
+the SECTS console SMS reader). Its database is a copy of the shared template (tests/station_fixtures.py:
+one operator of every role the tests log in as, among them a second verifier for maker-checker and the
+SECTS desks).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from gui_helpers import NOW, PASSWORD, USERS, MovableClock
+from gui_helpers import NOW, MovableClock
+from station_fixtures import data_key
 
 from apdu.emulator.stack import EmulatorStack
 from apdu.transport import pcsc
@@ -26,48 +29,16 @@ from card_station.card.session import DEVELOPMENT_TRANSPORT_KEY
 from card_station.domain.parameters import load_rule_parameters
 from card_station.domain.reference.reference_data import default_fixtures_dir, load_reference_data
 from card_station.keys import FileKeyStore
-from card_station.services import operators
 from card_station.sms import ConsoleGateway
 from card_station.store import open_store
-from card_station.store.pii import DataKey
-from card_station.store.roles import Role
 from gui.app import CardStationApp, application, build_station
 from gui.i18n import Language
 from gui.shell.context import Station
 from gui.worker import ReaderWorker
 
 POLYCLINIC = "Delhi Cantt"
-MORE_OPERATORS = {
-    "verifier2": Role.VERIFIER,
-    "coordinator": Role.COORDINATOR,
-    "statecell": Role.STATE_CELL,
-}
-"""Operators the clerk's and the SECTS screens' tests need besides one per station role (``USERS``): a
-second verifier (maker-checker) and the SECTS desks."""
 CARD_READERS = (0, 1, 2)
 """The session stack's readers that hold a card (reader 3 is empty): restored to blank for each test."""
-
-
-@pytest.fixture(scope="session")
-def gui_template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated database with one operator per role (made once: password hashing is slow)."""
-    path = tmp_path_factory.mktemp("gui-template") / "station.db"
-    store = open_store(path)
-    with store.transaction() as session:
-        admin = operators.bootstrap_admin(session, "admin", "Admin", PASSWORD, now=NOW)
-        for username, role in (USERS | MORE_OPERATORS).items():
-            if username != "admin":
-                operators.create_operator(
-                    session,
-                    admin,
-                    username,
-                    display_name=username.title(),
-                    role=role,
-                    password=PASSWORD,
-                    now=NOW,
-                )
-    store.close()
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -89,10 +60,10 @@ def sms_outbox() -> io.StringIO:
 
 @pytest.fixture
 def gui_station(
-    gui_template_db: Path, tmp_path: Path, gui_keys: FileKeyStore, gui_issuer: Issuer, sms_outbox: io.StringIO
+    template_db: Path, tmp_path: Path, gui_keys: FileKeyStore, gui_issuer: Issuer, sms_outbox: io.StringIO
 ) -> Iterator[Station]:
     path = tmp_path / "station.db"
-    shutil.copy(gui_template_db, path)
+    shutil.copy(template_db, path)
     store = open_store(path)
     yield build_station(
         store=store,
@@ -103,7 +74,7 @@ def gui_station(
         transport_key=DEVELOPMENT_TRANSPORT_KEY,
         central_url=None,
         data_dir=tmp_path,
-        data_key=DataKey(bytes(range(32))),
+        data_key=data_key(),
         polyclinic=POLYCLINIC,
     )
     store.close()

@@ -3,11 +3,12 @@ issued through the real PC/SC stack."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from station_fixtures import PASSWORD, START
 
 from apdu.transport.pcsc import PcscTransport
 from card_station.applications import sample
@@ -20,9 +21,8 @@ from gui.app import CardStationApp
 from gui.shell.context import Station
 from gui.shell.main_window import MainWindow
 
-NOW = datetime(2026, 11, 23, 4, 30, tzinfo=UTC)
-"""10:00 IST on a Monday."""
-PASSWORD = "correct horse battery"
+NOW = START
+"""10:00 IST on a Monday, when the template's operators were made (tests/station_fixtures.py)."""
 USERS = {
     "admin": Role.ADMIN,
     "clerk": Role.CLERK,

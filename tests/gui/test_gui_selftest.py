@@ -100,10 +100,10 @@ def test_export_before_a_run_is_refused_with_what_to_do(qtbot: QtBot, gui_shell:
 
 
 def test_the_cli_runs_the_same_checks(
-    gui_stack: EmulatorStack, gui_template_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    gui_stack: EmulatorStack, template_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     database = tmp_path / "station.db"
-    database.write_bytes(gui_template_db.read_bytes())
+    database.write_bytes(template_db.read_bytes())
     assert main(["selftest", "--json", "--db", str(database), "--reader", "0"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True

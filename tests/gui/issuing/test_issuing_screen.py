@@ -7,15 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_helpers import NOW
-from issuing_helpers import (
-    CTRL,
-    RUN_TIMEOUT_MS,
-    blank_cards,
-    genuine_number,
-    only_readers,
-    shown,
-    write_applications,
-)
+from issuing_helpers import CTRL, RUN_TIMEOUT_MS, only_readers, shown
+from issuing_samples import blank_cards, card_number_if_genuine, enter_applications, write_applications
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication
@@ -29,7 +22,6 @@ from card_station.applications import load_application
 from card_station.issuing.batch.emulated import EmulatedHopper
 from card_station.issuing.batch.feed import Outcome
 from card_station.issuing.batch.run import Summary
-from card_station.services import applications
 from card_station.store.lifecycle import ApplicationState
 from card_station.store.models.issuing import ItemState
 from card_station.store.models.operators import Operator
@@ -101,7 +93,7 @@ def test_a_run_across_two_readers_completes_and_shows_every_card_done(
         assert Path(item.face).read_bytes().startswith(b"%PDF")
     root = clerk_context.keys.root_certificate()
     issued = hopper.trays[Outcome.ISSUED]
-    assert sorted(genuine_number(card, root, NOW) or "" for card in issued) == sorted(
+    assert sorted(card_number_if_genuine(card, root, NOW) or "" for card in issued) == sorted(
         item.card_number for item in summary.items
     )
     assert empty_readers.reader_names[2] not in {reader for reader, _, _ in rows.seen}
@@ -171,7 +163,7 @@ def test_stop_ends_after_the_card_in_hand_and_resume_finishes_the_run_each_card_
     issued = hopper.trays[Outcome.ISSUED]
     assert len(issued) == 5 and len({id(card) for card in issued}) == 5
     root = clerk_context.keys.root_certificate()
-    assert sorted(genuine_number(card, root, NOW) or "" for card in issued) == sorted(
+    assert sorted(card_number_if_genuine(card, root, NOW) or "" for card in issued) == sorted(
         item.card_number for item in resumed.items
     )
     assert screen.runs_combo.findText("apps") == -1
@@ -205,7 +197,7 @@ def test_a_failed_card_waits_for_retry_failed_and_is_finished_on_its_own_chip(
     (again,) = retried.items
     assert again.state is ItemState.ISSUED and again.serial == item.serial
     assert hopper.fed == [card, card]
-    assert genuine_number(card, clerk_context.keys.root_certificate(), NOW) == item.card_number
+    assert card_number_if_genuine(card, clerk_context.keys.root_certificate(), NOW) == item.card_number
     assert Path(again.face or "").read_bytes().startswith(b"%PDF")
 
 
@@ -224,29 +216,20 @@ def test_the_screen_speaks_hindi_after_a_language_switch(
 
 
 def _verified(station: Station, files: list[Path], verify: int) -> list[str]:
-    """Enter and submit each file's application as the clerk; the verifier verifies the first ``verify``
-    (maker-checker, seed 002 §4)."""
-    keys = []
     with station.store.transaction() as session:
         staff = {
             name: session.scalars(select(Operator).where(Operator.username == name)).one()
             for name in ("clerk", "verifier")
         }
-        for i, path in enumerate(files):
-            row = applications.enter_application(
-                session,
-                staff["clerk"],
-                load_application(path).application,
-                mobile=None,
-                aadhaar=None,
-                data_key=station.data_key,
-                now=NOW,
-            )
-            applications.submit_application(session, staff["clerk"], row.key, now=NOW)
-            if i < verify:
-                applications.verify_application(session, staff["verifier"], row.key, now=NOW)
-            keys.append(row.key)
-    return keys
+        return enter_applications(
+            session,
+            staff["clerk"],
+            staff["verifier"],
+            files,
+            verify=verify,
+            data_key=station.data_key,
+            now=NOW,
+        )
 
 
 def test_the_verified_applications_are_issued_and_recorded_against_their_applications(

@@ -4,19 +4,13 @@ or reported, none issued twice, none lost (issue 8 "Tests")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from batch_helpers import (
-    NOW,
-    StationKit,
-    blank_cards,
-    genuine_numbers,
-    rendered_faces,
-    run_batch,
-    write_applications,
-)
+import pytest
+from batch_helpers import NOW, StationKit, genuine_numbers, rendered_faces, run_batch
+from issuing_samples import blank_cards, write_applications
 
 from apdu.emulator import CardSize, EmulatedCard
 from apdu.emulator.stack import EmulatorStack
@@ -26,17 +20,47 @@ from apdu.transport.loopback import LoopbackTransport
 from card_station.applications import load_application
 from card_station.card.personalise import Personalised
 from card_station.issuing.batch.emulated import EmulatedHopper
-from card_station.issuing.batch.faces import FacePrintError
+from card_station.issuing.batch.faces import FacePrinter, FacePrintError
 from card_station.issuing.batch.feed import Outcome
 from card_station.issuing.batch.ledger import Item, Ledger
-from card_station.issuing.batch.readers import PcscReaders
-from card_station.issuing.batch.run import Rate
+from card_station.issuing.batch.readers import PcscReaders, Readers
+from card_station.issuing.batch.run import Rate, Summary
 from card_station.issuing.batch.worker import Event, EventKind
 from card_station.store import Store
 from card_station.store.models.issuing import FailureKind, ItemState
 
 TEAR_AFTER_WRITES = 12
 """EEPROM page writes into a personalisation before the armed card loses power: well inside the write."""
+
+
+RunOnce = Callable[..., Summary]
+"""``run(hopper, *, faces=None, pcsc=None, report=None)``: one session of the test's run."""
+
+
+@pytest.fixture
+def run(readers: EmulatorStack, store: Store, kit: StationKit, tmp_path: Path) -> RunOnce:
+    """One session of the run over the applications in ``tmp_path/apps`` on every reader of the stack, the
+    faces rendered into ``tmp_path/f`` unless the test brings its own printer."""
+
+    def run_once(
+        hopper: EmulatedHopper,
+        *,
+        faces: FacePrinter | None = None,
+        pcsc: Readers | None = None,
+        report: Callable[[Event, Rate], None] | None = None,
+    ) -> Summary:
+        return run_batch(
+            store,
+            kit,
+            readers,
+            hopper,
+            tmp_path / "apps",
+            faces=faces or rendered_faces(kit, tmp_path / "f"),
+            readers=pcsc,
+            report=report,
+        )
+
+    return run_once
 
 
 def _accounted(summary_items: tuple[Item, ...], issued_cards: list[EmulatedCard], root: bytes) -> None:
@@ -51,7 +75,7 @@ def _accounted(summary_items: tuple[Item, ...], issued_cards: list[EmulatedCard]
 
 
 def test_cards_pulled_mid_write_are_finished_on_their_own_chip_or_reported(
-    readers: EmulatorStack, store: Store, kit: StationKit, tmp_path: Path
+    readers: EmulatorStack, kit: StationKit, tmp_path: Path, run: RunOnce
 ) -> None:
     write_applications(tmp_path / "apps", 20)
     returned, kept = blank_cards(2)
@@ -64,15 +88,7 @@ def test_cards_pulled_mid_write_are_finished_on_their_own_chip_or_reported(
         if event.kind is EventKind.INTERRUPTED and readers.card(index[event.reader]) is returned:
             hopper.put_back(returned)
 
-    summary = run_batch(
-        store,
-        kit,
-        readers,
-        hopper,
-        tmp_path / "apps",
-        faces=rendered_faces(kit, tmp_path / "f"),
-        report=operator,
-    )
+    summary = run(hopper, report=operator)
 
     by_serial = {item.serial: item for item in summary.items}
     finished = by_serial[returned.serial.hex().upper()]
@@ -95,7 +111,7 @@ def _personalised_elsewhere(kit: StationKit, folder: Path) -> EmulatedCard:
 
 
 def test_a_card_not_blank_of_the_wrong_size_or_with_an_unknown_key_is_refused_unwritten(
-    readers: EmulatorStack, store: Store, kit: StationKit, tmp_path: Path
+    readers: EmulatorStack, kit: StationKit, tmp_path: Path, run: RunOnce
 ) -> None:
     write_applications(tmp_path / "apps", 20)
     not_blank = _personalised_elsewhere(kit, tmp_path / "other")
@@ -105,9 +121,7 @@ def test_a_card_not_blank_of_the_wrong_size_or_with_an_unknown_key_is_refused_un
     before = [card.snapshot() for card in odd]
     hopper = EmulatedHopper(readers, [*blank_cards(2), *odd, *blank_cards(22)])
 
-    summary = run_batch(
-        store, kit, readers, hopper, tmp_path / "apps", faces=rendered_faces(kit, tmp_path / "f")
-    )
+    summary = run(hopper)
 
     assert summary.complete
     assert [item.state for item in summary.items] == [ItemState.ISSUED] * 20
@@ -188,7 +202,7 @@ class VanishingReader(PcscReaders):
 
 
 def test_a_reader_that_goes_away_mid_write_ends_its_worker_and_the_others_finish_the_run(
-    readers: EmulatorStack, store: Store, kit: StationKit, tmp_path: Path
+    readers: EmulatorStack, kit: StationKit, tmp_path: Path, run: RunOnce
 ) -> None:
     write_applications(tmp_path / "apps", 20)
     hopper = EmulatedHopper(readers, blank_cards(28))
@@ -202,16 +216,7 @@ def test_a_reader_that_goes_away_mid_write_ends_its_worker_and_the_others_finish
             lost.append(card)
             hopper.put_back(card)
 
-    summary = run_batch(
-        store,
-        kit,
-        readers,
-        hopper,
-        tmp_path / "apps",
-        faces=rendered_faces(kit, tmp_path / "f"),
-        readers=vanishing,
-        report=operator,
-    )
+    summary = run(hopper, pcsc=vanishing, report=operator)
 
     assert vanishing.gone
     assert summary.readers_gone == (readers.reader_names[2],)
@@ -238,13 +243,13 @@ class FailingOnce:
 
 
 def test_a_failed_card_is_reported_and_tried_again_only_on_request(
-    readers: EmulatorStack, store: Store, kit: StationKit, tmp_path: Path
+    readers: EmulatorStack, store: Store, kit: StationKit, tmp_path: Path, run: RunOnce
 ) -> None:
     write_applications(tmp_path / "apps", 6)
     hopper = EmulatedHopper(readers, blank_cards(12))
     faces = FailingOnce(rendered_faces(kit, tmp_path / "f"))
 
-    first = run_batch(store, kit, readers, hopper, tmp_path / "apps", faces=faces)
+    first = run(hopper, faces=faces)
     failed = [item for item in first.items if item.state is ItemState.FAILED]
     assert [item.card_number for item in failed] == faces.failed
     assert failed[0].failure_kind is FailureKind.PRINT and "ribbon out" in (failed[0].failure or "")
@@ -252,12 +257,12 @@ def test_a_failed_card_is_reported_and_tried_again_only_on_request(
 
     hopper.put_back(jammed)
     fed = len(hopper.fed)
-    again = run_batch(store, kit, readers, hopper, tmp_path / "apps", faces=faces)
+    again = run(hopper, faces=faces)
     assert [item.state for item in again.items].count(ItemState.FAILED) == 1
     assert len(hopper.fed) == fed
 
     assert Ledger.open(store, "run", None, NOW).retry(NOW) == 1
-    retried = run_batch(store, kit, readers, hopper, tmp_path / "apps", faces=faces)
+    retried = run(hopper, faces=faces)
     assert retried.complete
     assert [item.state for item in retried.items] == [ItemState.ISSUED] * 6
     assert (

@@ -6,7 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from batch_helpers import NOW, StationKit, blank_cards, rendered_faces, write_applications
+from batch_helpers import NOW, StationKit, rendered_faces
+from issuing_samples import blank_cards, write_applications
 
 from apdu.emulator.stack import EmulatorStack
 from apdu.transport import Transport

@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from batch_helpers import StationKit, blank_cards, card_number_if_genuine, write_applications
+from batch_helpers import StationKit
+from issuing_samples import blank_cards, card_number_if_genuine, write_applications
 
 from apdu.emulator.stack import EmulatorStack
 from card_station.cli import main

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from batch_helpers import (
-    StationKit,
-    blank_cards,
-    genuine_numbers,
-    rendered_faces,
-    run_batch,
-    write_applications,
-)
+from batch_helpers import StationKit, genuine_numbers, rendered_faces, run_batch
+from issuing_samples import blank_cards, write_applications
 from sqlalchemy import select
 
 from apdu.emulator.stack import EmulatorStack

@@ -7,31 +7,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batch_helpers import (
-    NOW,
-    StationKit,
-    blank_cards,
-    genuine_numbers,
-    rendered_faces,
-    write_applications,
-)
+from batch_helpers import NOW, StationKit, genuine_numbers, rendered_faces
+from issuing_samples import blank_cards, enter_applications, write_applications
 from sqlalchemy import select
+from station_fixtures import data_key
 
 from apdu.emulator.stack import EmulatorStack
-from card_station.applications import load_application
 from card_station.issuing.batch.emulated import EmulatedHopper
 from card_station.issuing.batch.feed import Outcome
 from card_station.issuing.batch.ledger import Ledger, RunError
 from card_station.issuing.batch.readers import PcscReaders
 from card_station.issuing.batch.run import BatchRun
 from card_station.issuing.batch.sources import BatchListError, plan_verified
-from card_station.services import applications, operators
+from card_station.services import operators
 from card_station.store import Store
 from card_station.store.lifecycle import ApplicationState
 from card_station.store.models.cards import CardRow
 from card_station.store.models.operators import Operator
 from card_station.store.models.people import ApplicationRow
-from card_station.store.pii import DataKey
 from card_station.store.roles import Role
 
 PASSWORD = "correct horse battery"
@@ -50,24 +43,10 @@ def _staff(store: Store) -> dict[str, Operator]:
 
 
 def _enter(store: Store, staff: dict[str, Operator], files: list[Path], verify: int) -> list[str]:
-    """Enter and submit every file's application; the first ``verify`` are verified by the verifier."""
-    keys = []
     with store.transaction() as session:
-        for i, path in enumerate(files):
-            row = applications.enter_application(
-                session,
-                staff["clerk"],
-                load_application(path).application,
-                mobile=None,
-                aadhaar=None,
-                data_key=DataKey(bytes(range(32))),
-                now=NOW,
-            )
-            applications.submit_application(session, staff["clerk"], row.key, now=NOW)
-            if i < verify:
-                applications.verify_application(session, staff["verifier"], row.key, now=NOW)
-            keys.append(row.key)
-    return keys
+        return enter_applications(
+            session, staff["clerk"], staff["verifier"], files, verify=verify, data_key=data_key(), now=NOW
+        )
 
 
 def test_only_verified_applications_are_issued_and_each_card_is_recorded_against_its_application(

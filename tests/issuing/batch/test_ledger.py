@@ -7,7 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from batch_helpers import NOW, write_applications
+from batch_helpers import NOW
+from issuing_samples import write_applications
 from sqlalchemy import select
 
 from card_station import audit
