@@ -30,7 +30,7 @@ from card_station.store.models.people import ApplicationRow, MemberRow, Transiti
 from card_station.store.names import fold_name
 from card_station.store.outbox import record_event
 from card_station.store.pii import DataKey, normalise_aadhaar, normalise_mobile
-from card_station.store.roles import Permission, PermissionDenied, require
+from card_station.store.roles import OperatorRef, Permission, PermissionDenied, require
 
 
 class ApplicationError(ValueError):
@@ -477,10 +477,26 @@ def search_members(
     return [_summary(row) for row in session.scalars(query)]
 
 
-def reveal_mobile(session: Session, operator: Operator, member_key: str, *, data_key: DataKey) -> str | None:
-    """The full mobile number, for sending the handover SMS (seed 000): only to roles that send OTPs."""
+OTP_SENDING_PERMISSIONS = frozenset({Permission.SEND_OTP, Permission.VERIFY_APPLICATION})
+"""Who may have a member's mobile number decrypted to send a handover OTP: the clerk's first OTP and
+resend, and the verifier's reissue after a lock (issue 6)."""
+
+
+def reveal_mobile(
+    session: Session,
+    operator: OperatorRef,
+    member_key: str,
+    *,
+    data_key: DataKey,
+    permission: Permission = Permission.SEND_OTP,
+) -> str | None:
+    """The full mobile number, for sending the handover SMS (seed 000): only to roles that send OTPs, acting
+    under ``permission`` (one of ``OTP_SENDING_PERMISSIONS``). The one place a mobile number is decrypted
+    for sending, so every path checks the same way."""
+    if permission not in OTP_SENDING_PERMISSIONS:
+        raise ValueError(f"{permission.name} is not a permission that sends an OTP")
     actor = current_operator(session, operator)
-    require(actor, Permission.SEND_OTP)
+    require(actor, permission)
     row = session.scalar(select(MemberRow).where(MemberRow.key == member_key))
     if row is None:
         raise ApplicationError(f"no member has the key {member_key!r}")

@@ -63,6 +63,7 @@ from card_station.services.applications import (
     _move,
     _set_card_status,
     record_card_personalised,
+    reveal_mobile,
 )
 from card_station.services.clock import Clock
 from card_station.services.endorsement import EndorsementService
@@ -281,16 +282,19 @@ class HandoverService:
         return tuple(serials)
 
     def _deliver(
-        self, operator: OperatorRef, application_key: str, otp: PlainOtp, record: OtpRecord, now: datetime
+        self,
+        operator: OperatorRef,
+        application_key: str,
+        otp: PlainOtp,
+        record: OtpRecord,
+        now: datetime,
+        *,
+        sent_as: Permission,
     ) -> SendResult:
         """Send the OTP already stored, then record the outcome; the state moves only if it was sent."""
         with self._store.read() as session:
             member = _application(session, application_key).member
-            mobile = (
-                None
-                if member.mobile_enc is None
-                else self._data_key.decrypt(member.mobile_enc, field="mobile", owner=member.key)
-            )
+            mobile = reveal_mobile(session, operator, member.key, data_key=self._data_key, permission=sent_as)
         if mobile is None:
             delivery_text = "OTP not sent: no registered mobile number; raise the OTP request (fallback)"
             sent = False
@@ -334,7 +338,7 @@ class HandoverService:
                 )
             otp, record = issue_otp(application.key, now, self._policy(now), self._secret)
             session.add(_new_row(application, record, None))
-        return self._deliver(operator, application_key, otp, record, now)
+        return self._deliver(operator, application_key, otp, record, now, sent_as=Permission.SEND_OTP)
 
     def _replace(
         self, operator: OperatorRef, application_key: str, permission: Permission, *, reissue: bool
@@ -354,7 +358,7 @@ class HandoverService:
                 return result
             _store_record(row, result.superseded)
             session.add(_new_row(application, result.record, None))
-        return self._deliver(operator, application_key, result.otp, result.record, now)
+        return self._deliver(operator, application_key, result.otp, result.record, now, sent_as=permission)
 
     def resend_otp(self, operator: OperatorRef, application_key: str) -> SendResult | Refused:
         """A new OTP by SMS (the clerk), after the cool-down; keeps the collection window."""

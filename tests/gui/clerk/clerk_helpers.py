@@ -16,6 +16,9 @@ from gui.clerk.application_form import ApplicationForm, Column
 from gui.clerk.personalise import PersonaliseScreen
 from gui.shell.context import AppContext
 
+READER = "Emulated 64K reader"
+"""The loopback reader the clerk screens' card jobs reach (tests/gui/clerk/conftest.py)."""
+
 MEMBER = {
     "service_number": "JC-123456A",
     "rank": "Sub",

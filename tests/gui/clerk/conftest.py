@@ -17,8 +17,6 @@ from gui.shell.context import AppContext, OperatorInfo, Station
 from gui.shell.feedback import Feedback
 from gui.worker import ReaderWorker
 
-READER = "Emulated 64K reader"
-
 
 @pytest.fixture
 def station(gui_station: Station) -> Station:

@@ -9,8 +9,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 
-from clerk_helpers import shown, type_card_particulars, verified_application
-from conftest import READER
+from clerk_helpers import READER, shown, type_card_particulars, verified_application
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select

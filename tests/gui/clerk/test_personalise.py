@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from clerk_helpers import shown, type_card_particulars, verified_application
-from conftest import READER
+from clerk_helpers import READER, shown, type_card_particulars, verified_application
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
